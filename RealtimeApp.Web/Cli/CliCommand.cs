@@ -1,0 +1,8 @@
+namespace RealtimeApp.Web.Cli;
+
+/// <summary>A command-line action: it runs, prints and exits, and never starts the server.</summary>
+public abstract record CliCommand;
+
+public sealed record CreateUserCommand(string Email, string Password, string Role) : CliCommand;
+
+public sealed record ShowUsageCommand : CliCommand;

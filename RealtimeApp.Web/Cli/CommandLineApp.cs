@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Users;
+
+namespace RealtimeApp.Web.Cli;
+
+/// <summary>Runs one command against the app's database with the app's configuration, then exits.</summary>
+public static class CommandLineApp
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var parsed = CommandLineParser.Parse(args);
+        if (parsed.Command is null)
+        {
+            await error.WriteLineAsync($"error: {parsed.Error}");
+            return UsageError;
+        }
+
+        if (parsed.Command is ShowUsageCommand)
+        {
+            await output.WriteLineAsync(CommandLineParser.Usage);
+            return Success;
+        }
+
+        try
+        {
+            await using var host = BuildHost(settings);
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
+
+            return parsed.Command switch
+            {
+                CreateUserCommand create => await CreateUserAsync(scope.ServiceProvider, create, output, error),
+                _ => throw new InvalidOperationException($"No handler for {parsed.Command.GetType().Name}."),
+            };
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or OptionsValidationException or DbException)
+        {
+            await error.WriteLineAsync($"error: {exception.Message.ReplaceLineEndings(" ")}");
+            return Failure;
+        }
+    }
+
+    private static async Task<int> CreateUserAsync(IServiceProvider services, CreateUserCommand command, TextWriter output, TextWriter error)
+    {
+        var result = await services.GetRequiredService<UserAccountService>().CreateAsync(command.Email, command.Password, command.Role);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync($"error: users create: {result.Error}");
+            return Failure;
+        }
+
+        await output.WriteLineAsync($"Created {command.Role} {command.Email}.");
+        return Success;
+    }
+
+    private static WebApplication BuildHost(IEnumerable<KeyValuePair<string, string?>>? settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddRealtimeAppUsers();
+        return builder.Build();
+    }
+}

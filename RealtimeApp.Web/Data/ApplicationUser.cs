@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace RealtimeApp.Web.Data;
+
+public class ApplicationUser : IdentityUser
+{
+    public bool PrefersDarkMode { get; set; }
+}

@@ -1,0 +1,26 @@
+using RealtimeApp.Web.Features.Health;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class HealthEndpoints
+{
+    public const string Path = "/healthz";
+
+    /// <summary>Liveness plus database reachability.</summary>
+    public static IServiceCollection AddRealtimeAppHealthChecks(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Maps <c>/healthz</c>: 200 "Healthy", or 503 "Unhealthy" when the database does not answer.</summary>
+    public static IEndpointRouteBuilder MapRealtimeAppHealth(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        endpoints.MapHealthChecks(Path).AllowAnonymous().DisableHttpMetrics();
+        return endpoints;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+using RealtimeApp.Web.Components;
+using RealtimeApp.Web.Features.Preferences;
+using RealtimeApp.Web.Features.Users;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class AppShellExtensions
+{
+    /// <summary>URL prefix of the top-level <c>wwwroot-assets/</c> folder.</summary>
+    public const string AssetsPath = "/assets";
+
+    /// <summary>Blazor Server components with MudBlazor, the account preferences and start-up initialisation.</summary>
+    public static IServiceCollection AddAppShell(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<UserPreferencesService>();
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Error pages, the app's own static assets and antiforgery, in that order.</summary>
+    public static WebApplication UseAppShell(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
+            RequestPath = AssetsPath,
+        });
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The Blazor app at <c>/</c> and Identity's endpoints under <c>/Account</c>.</summary>
+    public static WebApplication MapAppShell(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}

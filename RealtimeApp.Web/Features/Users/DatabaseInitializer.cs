@@ -1,0 +1,18 @@
+using RealtimeApp.Web.Data;
+
+namespace RealtimeApp.Web.Features.Users;
+
+/// <summary>Runs before the server takes requests: migrations, roles, then the bootstrap administrator.</summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
+        await services.GetRequiredService<BootstrapAdminSeeder>().SeedAsync(Console.Out, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

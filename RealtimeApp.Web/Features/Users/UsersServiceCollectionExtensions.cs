@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Users;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class UsersServiceCollectionExtensions
+{
+    /// <summary>Identity's user and role stores, account creation and the bootstrap administrator.</summary>
+    public static IServiceCollection AddRealtimeAppUsers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddDataProtection();
+
+        services.AddOptions<BootstrapAdminOptions>()
+            .BindConfiguration(BootstrapAdminOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
+
+        services.AddScoped<UserAccountService>();
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<BootstrapAdminSeeder>();
+        return services;
+    }
+}

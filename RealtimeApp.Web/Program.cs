@@ -1,0 +1,23 @@
+using RealtimeApp.Web.Cli;
+
+if (CommandLineParser.IsCommand(args))
+{
+    return await CommandLineApp.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddRealtimeAppUsers();
+builder.Services.AddRealtimeAppAuthentication();
+builder.Services.AddRealtimeAppHealthChecks();
+builder.Services.AddAppShell();
+
+var app = builder.Build();
+
+app.UseAppShell();
+app.MapRealtimeAppHealth();
+app.MapAppShell();
+
+await app.RunAsync();
+return 0;
