@@ -23,7 +23,7 @@ public static class AppShellExtensions
         return services;
     }
 
-    /// <summary>Error pages, the app's own static assets and antiforgery, in that order.</summary>
+    /// <summary>Error pages, authentication, the app's own static assets and antiforgery, in that order.</summary>
     public static WebApplication UseAppShell(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -38,6 +38,9 @@ public static class AppShellExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+        // Explicitly after the status pages, so a 403 from authorization is rendered by /error/403.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),

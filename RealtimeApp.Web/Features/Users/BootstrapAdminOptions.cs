@@ -8,7 +8,7 @@ public sealed class BootstrapAdminOptions
     public const string SectionName = "Bootstrap";
     public const string DefaultAdminEmail = "admin@localhost";
 
-    [EmailAddress]
+    [RegularExpression(@"^\s*[^@\s]+@[^@\s]+\s*$", ErrorMessage = "Bootstrap:AdminEmail must be an email address.")]
     public string? AdminEmail { get; set; }
 
     public string? AdminPassword { get; set; }
