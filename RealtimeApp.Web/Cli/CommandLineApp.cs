@@ -67,6 +67,13 @@ public static class CommandLineApp
     private static WebApplication BuildHost(IEnumerable<KeyValuePair<string, string?>>? settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        // Commands print their result on stdout; only warnings and errors are logged, and to stderr.
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new("Logging:LogLevel:Default", "Warning"),
+            new("Logging:LogLevel:Microsoft.AspNetCore", "Warning"),
+            new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"),
+        ]);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -74,7 +81,6 @@ public static class CommandLineApp
 
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRealtimeAppUsers();
         return builder.Build();

@@ -1,0 +1,3 @@
+using RealtimeApp.E2E.Support;
+
+[assembly: AssemblyFixture(typeof(BrowserHost))]

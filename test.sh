@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every RealtimeApp test: unit, bUnit, integration and browser (Playwright on Debian's Chromium).
+# Installs what the tests need when it is missing, so it works on a fresh machine. Usage: ./test.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_chromium() {
+  if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then return; fi
+  echo "==> Installing Debian's chromium for the browser tests"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+ensure_chromium
+
+echo "==> Building (Release, warnings are errors)"
+dotnet build RealtimeApp.sln -c Release -warnaserror --nologo -v quiet
+
+echo "==> Testing"
+mkdir -p test-output
+log=test-output/test-run.log
+set +e
+dotnet test --solution RealtimeApp.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+total=$(count total); failed=$(count failed); passed=$(count succeeded); skipped=$(count skipped)
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+
+if [ "$total" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
