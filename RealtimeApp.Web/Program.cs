@@ -11,12 +11,14 @@ builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.C
 builder.Services.AddRealtimeAppUsers();
 builder.Services.AddRealtimeAppAuthentication();
 builder.Services.AddRealtimeAppHealthChecks();
+builder.Services.AddRealtimeAppMetrics();
 builder.Services.AddAppShell();
 
 var app = builder.Build();
 
 app.UseAppShell();
 app.MapRealtimeAppHealth();
+app.MapRealtimeAppMetrics();
 app.MapAppShell();
 
 await app.RunAsync();

@@ -6,7 +6,7 @@ namespace RealtimeApp.E2E.Tests;
 public sealed class PublishedAppTests
 {
     [Fact]
-    public async Task PublishedApp_ServesAssetsAndHealth_InProduction()
+    public async Task PublishedApp_ServesAssetsHealthAndMetrics_InProduction()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var app = await PublishedApp.PublishAndStartAsync(cancellation);
@@ -17,6 +17,7 @@ public sealed class PublishedAppTests
         var mudCss = await http.GetAsync("/_content/MudBlazor/MudBlazor.min.css", cancellation);
         var blazorJs = await http.GetAsync("/_framework/blazor.web.js", cancellation);
         var login = await http.GetAsync("/Account/Login", cancellation);
+        var metrics = await http.GetAsync("/metrics", cancellation);
 
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
         appCss.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -25,5 +26,7 @@ public sealed class PublishedAppTests
         (await mudCss.Content.ReadAsByteArrayAsync(cancellation)).Length.ShouldBeGreaterThan(10_000);
         blazorJs.StatusCode.ShouldBe(HttpStatusCode.OK);
         login.StatusCode.ShouldBe(HttpStatusCode.OK);
+        metrics.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await metrics.Content.ReadAsStringAsync(cancellation)).ShouldContain("# TYPE http_server_request_duration_seconds histogram");
     }
 }
