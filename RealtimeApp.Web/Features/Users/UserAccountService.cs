@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Web.Features.Users;
 
-/// <summary>Creates accounts with a role, all or nothing: a refused account leaves no row behind.</summary>
-public sealed class UserAccountService(ApplicationDbContext db, UserManager<ApplicationUser> userManager)
+/// <summary>Creates accounts with a role and a seat in #general, all or nothing: a refused account leaves no row behind.</summary>
+public sealed class UserAccountService(ApplicationDbContext db, UserManager<ApplicationUser> userManager, TimeProvider time)
 {
     public async Task<UserCreationResult> CreateAsync(string email, string password, string role, CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,9 @@ public sealed class UserAccountService(ApplicationDbContext db, UserManager<Appl
             return UserCreationResult.Failed(assigned.Errors);
         }
 
+        // Everyone starts in #general, so a fresh install has somewhere to talk.
+        db.RoomMemberships.Add(new RoomMembership { RoomId = Room.GeneralId, UserId = user.Id, JoinedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return UserCreationResult.Created(user);
     }

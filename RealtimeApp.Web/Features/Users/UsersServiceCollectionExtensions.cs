@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Users;
 
@@ -31,6 +32,7 @@ public static class UsersServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserAccountService>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<BootstrapAdminSeeder>();

@@ -1,0 +1,7 @@
+namespace RealtimeApp.Domain.Chat;
+
+public enum RoomRole
+{
+    Member = 0,
+    Moderator = 1,
+}

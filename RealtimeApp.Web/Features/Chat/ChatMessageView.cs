@@ -1,0 +1,29 @@
+using RealtimeApp.Domain.Chat;
+
+namespace RealtimeApp.Web.Features.Chat;
+
+/// <summary>A message as pages and API clients see it; a deleted message keeps its place but loses its text.</summary>
+public sealed record ChatMessageView(
+    long Id,
+    string RoomId,
+    long Sequence,
+    string AuthorId,
+    string AuthorName,
+    string Text,
+    DateTimeOffset PostedAt,
+    DateTimeOffset? EditedAt,
+    bool IsDeleted,
+    IReadOnlyList<string> Mentions)
+{
+    public static ChatMessageView From(ChatMessage message) => new(
+        message.Id,
+        message.RoomId,
+        message.Sequence,
+        message.AuthorId,
+        message.AuthorName,
+        message.IsDeleted ? "" : message.Text,
+        message.PostedAt,
+        message.EditedAt,
+        message.IsDeleted,
+        MentionList.Parse(message.Mentions));
+}
