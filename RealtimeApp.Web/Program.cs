@@ -12,6 +12,8 @@ builder.Services.AddRealtimeAppUsers();
 builder.Services.AddRealtimeAppAuthentication();
 builder.Services.AddRealtimeAppHealthChecks();
 builder.Services.AddAppShell();
+builder.Services.AddFluxor(o => o.ScanAssemblies(typeof(Program).Assembly));
+builder.Services.AddConnectionStatus();
 
 var app = builder.Build();
 
