@@ -17,9 +17,9 @@ public abstract class FluxorTestContext : BunitContext
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddFluxor(configureStore);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeTimeProvider Time { get; } = new();
