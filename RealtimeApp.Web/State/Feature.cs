@@ -19,6 +19,9 @@ internal sealed class Feature<TState>(
 
     public TState Value => _state;
 
+    /// <summary>How many handlers are attached; lets tests prove that components unsubscribe.</summary>
+    internal int StateChangedSubscriberCount => StateChanged?.GetInvocationList().Length ?? 0;
+
     public bool ReduceState(object action)
     {
         var previous = _state;

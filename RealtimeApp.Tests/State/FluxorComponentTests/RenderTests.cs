@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Tests.State.Support;
+using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Tests.State.FluxorComponentTests;
 
@@ -64,6 +66,21 @@ public sealed class RenderTests() : FluxorTestContext(options => options
         // The live view subscribed after the disposed one, so its render proves any stray render would have run.
         live.WaitForAssertion(() => live.Instance.RenderedCounts.ShouldBe([1, 2]));
         disposed.RenderedCounts.ShouldBe([0, 1]);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_UnsubscribesFromEveryInjectedState_WhenComponentIsRemoved()
+    {
+        var counter = (Feature<CounterState>)Services.GetRequiredService<IState<CounterState>>();
+        var throttled = (Feature<ThrottledCounterState>)Services.GetRequiredService<IState<ThrottledCounterState>>();
+        Render<CounterView>();
+        var subscribedWhileRendered = (counter.StateChangedSubscriberCount, throttled.StateChangedSubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        subscribedWhileRendered.ShouldBe((1, 1));
+        counter.StateChangedSubscriberCount.ShouldBe(0);
+        throttled.StateChangedSubscriberCount.ShouldBe(0);
     }
 
     [Fact]

@@ -13,9 +13,10 @@ namespace RealtimeApp.Tests.State.Support;
 /// </summary>
 public abstract class FluxorTestContext : BunitContext
 {
-    protected FluxorTestContext(Action<FluxorOptions> configureStore)
+    protected FluxorTestContext(Action<FluxorOptions> configureStore, Action<IServiceCollection>? configureServices = null)
     {
         Services.AddMudServices();
+        configureServices?.Invoke(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddFluxor(configureStore);
