@@ -3,7 +3,8 @@ namespace RealtimeApp.Web.State;
 /// <summary>
 /// Sees every action the store processes (logging, diagnostics, guards). Register it with
 /// <see cref="FluxorOptions.AddMiddleware{TMiddleware}"/>; it is scoped like the store and runs on the
-/// store's single drainer, so it needs no locking of its own.
+/// store's single drainer, so it needs no locking of its own. The store builds its middleware, so take the
+/// dispatcher and store from <see cref="InitializeAsync"/>, not from the constructor.
 /// </summary>
 public interface IMiddleware
 {

@@ -114,6 +114,12 @@ internal sealed partial class Store : IStore, IDispatcher, IDisposable
     {
         lock (_queueLock)
         {
+            // The container disposes this once per registration it was resolved through (Store, IStore, IDispatcher).
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             _queue.Clear();
         }
