@@ -13,6 +13,8 @@ builder.Services.AddRealtimeAppAuthentication();
 builder.Services.AddRealtimeAppHealthChecks();
 builder.Services.AddRealtimeAppMetrics();
 builder.Services.AddAppShell();
+builder.Services.AddFluxor(o => o.ScanAssemblies(typeof(Program).Assembly));
+builder.Services.AddConnectionStatus();
 
 var app = builder.Build();
 
