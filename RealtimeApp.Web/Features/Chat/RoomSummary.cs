@@ -1,0 +1,13 @@
+namespace RealtimeApp.Web.Features.Chat;
+
+/// <summary>A room in someone's room list: whether they belong to it and what they have not read yet.</summary>
+public sealed record RoomSummary(
+    string Id,
+    string Name,
+    string? Topic,
+    bool IsPrivate,
+    bool IsMember,
+    long LastSequence,
+    DateTimeOffset LastActivityAt,
+    int Unread,
+    int UnreadMentions);

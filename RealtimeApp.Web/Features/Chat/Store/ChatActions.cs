@@ -1,0 +1,41 @@
+namespace RealtimeApp.Web.Features.Chat.Store;
+
+public sealed record ChatOpened(string? RoomId);
+
+public sealed record ChatSessionStarted(string UserId);
+
+public sealed record RoomsLoaded(IReadOnlyList<RoomSummary> Rooms);
+
+public sealed record OpenRoom(string RoomId);
+
+public sealed record RoomOpened(string RoomId);
+
+public sealed record HistoryLoaded(string RoomId, IReadOnlyList<ChatMessageView> Messages, bool HasOlder, bool Older);
+
+public sealed record LoadOlderRequested;
+
+public sealed record SendMessage(Guid ClientId, string RoomId, string Text);
+
+public sealed record RetrySend(Guid ClientId);
+
+public sealed record DiscardPending(Guid ClientId);
+
+public sealed record MessageSendSucceeded(Guid ClientId, ChatMessageView Message);
+
+public sealed record MessageSendFailed(Guid ClientId, string Error);
+
+public sealed record MessageReceived(ChatMessageView Message);
+
+public sealed record MessageUpdated(ChatMessageView Message);
+
+public sealed record EditMessage(string RoomId, long Sequence, string Text);
+
+public sealed record DeleteMessage(string RoomId, long Sequence);
+
+public sealed record JoinRoom(string RoomId);
+
+public sealed record RoomJoined(RoomSummary Room);
+
+public sealed record RoomRead(string RoomId, long Sequence);
+
+public sealed record ChatFailed(string Error);
