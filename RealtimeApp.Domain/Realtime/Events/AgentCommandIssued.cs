@@ -10,6 +10,7 @@ namespace RealtimeApp.Domain.Realtime.Events;
 public sealed record AgentCommandIssued(string AgentId, string CommandId, string Kind, string TaskId) : IRealtimeEvent
 {
     /// <summary>The agent. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
+    [JsonPropertyOrder(-1)]
     public string AgentId { get; } = AgentId;
 
     /// <inheritdoc />

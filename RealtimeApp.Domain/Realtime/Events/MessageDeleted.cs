@@ -16,6 +16,7 @@ public sealed record MessageDeleted(
     DateTimeOffset DeletedAt) : IRealtimeEvent
 {
     /// <summary>The room. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
+    [JsonPropertyOrder(-1)]
     public string RoomId { get; } = RoomId;
 
     /// <inheritdoc />

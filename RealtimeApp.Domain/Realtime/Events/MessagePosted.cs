@@ -22,6 +22,7 @@ public sealed record MessagePosted(
     IReadOnlyList<string> Mentions) : IRealtimeEvent
 {
     /// <summary>The room. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
+    [JsonPropertyOrder(-1)]
     public string RoomId { get; } = RoomId;
 
     /// <inheritdoc />

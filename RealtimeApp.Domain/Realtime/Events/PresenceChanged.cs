@@ -10,6 +10,7 @@ namespace RealtimeApp.Domain.Realtime.Events;
 public sealed record PresenceChanged(string RoomId, string UserId, string UserName, bool IsOnline) : IRealtimeEvent
 {
     /// <summary>The room. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
+    [JsonPropertyOrder(-1)]
     public string RoomId { get; } = RoomId;
 
     /// <inheritdoc />

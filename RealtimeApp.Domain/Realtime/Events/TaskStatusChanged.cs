@@ -21,6 +21,7 @@ public sealed record TaskStatusChanged(
     DateTimeOffset At) : IRealtimeEvent
 {
     /// <summary>The task. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
+    [JsonPropertyOrder(-1)]
     public string TaskId { get; } = TaskId;
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ namespace RealtimeApp.Domain.Realtime.Events;
 public sealed record TypingChanged(string RoomId, string UserId, string UserName, bool IsTyping) : IRealtimeEvent
 {
     /// <summary>The room. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
+    [JsonPropertyOrder(-1)]
     public string RoomId { get; } = RoomId;
 
     /// <inheritdoc />
