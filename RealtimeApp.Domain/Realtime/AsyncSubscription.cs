@@ -84,30 +84,26 @@ internal sealed class AsyncSubscription<TEvent> : Subscription
         CurrentPump.Value = this;
         var reader = _queue.Reader;
         var stopping = _stopping.Token;
-        try
+
+        // No token on the wait: a cancellable wait allocates a waiter per wake-up, and ending the subscription
+        // completes the queue, which wakes the pump anyway.
+        while (IsActive && await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (IsActive && await reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            while (IsActive && reader.TryRead(out var next))
             {
-                while (IsActive && reader.TryRead(out var next))
+                try
                 {
-                    try
-                    {
-                        await _handler(next, stopping).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    catch (Exception exception)
-                    {
-                        ReportError(exception);
-                    }
+                    await _handler(next, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    ReportError(exception);
                 }
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Disposed or faulted while waiting: nothing left to do.
         }
     }
 }
