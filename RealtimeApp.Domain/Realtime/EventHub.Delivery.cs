@@ -25,25 +25,41 @@ public sealed partial class EventHub
         finally
         {
             scope.Delivering = false;
-            scope.Pending.Clear();
+            if (scope.Pending.Count > 0)
+            {
+                scope.Pending.Clear();
+            }
         }
     }
 
     private void DeliverUnderTopicLock(IRealtimeEvent realtimeEvent)
     {
         var topic = realtimeEvent.Topic;
-        int delivered;
-        lock (_stripes[topic.GetHashCode() & (LockStripes - 1)])
+        var topicSubscribers = _byTopic.Find(topic);
+        var anyTypeWide = Volatile.Read(ref _typeWideCount) > 0;
+        if (topicSubscribers is null && !anyTypeWide)
         {
-            delivered = DeliverTo(_byTopic.Find(topic), realtimeEvent)
-                + DeliverTo(_byType.Find(realtimeEvent.GetType()), realtimeEvent)
-                + DeliverTo(_byType.Find(typeof(IRealtimeEvent)), realtimeEvent);
+            return;
+        }
+
+        int delivered;
+        lock (topicSubscribers?.Gate ?? GateFor(topic))
+        {
+            delivered = DeliverTo(topicSubscribers, realtimeEvent);
+            if (anyTypeWide)
+            {
+                delivered += DeliverTo(_byType.Find(realtimeEvent.GetType()), realtimeEvent)
+                    + DeliverTo(_byType.Find(typeof(IRealtimeEvent)), realtimeEvent);
+            }
         }
 
         Metrics.RecordDeliveries(delivered);
     }
 
-    private static int DeliverTo(Subscription[]? subscribers, IRealtimeEvent realtimeEvent)
+    /// <summary>The lock serialising delivery on a topic: always the same one for the same topic.</summary>
+    private Lock GateFor(string topic) => _stripes[topic.GetHashCode() & (LockStripes - 1)];
+
+    private static int DeliverTo(SubscriberSet? subscribers, IRealtimeEvent realtimeEvent)
     {
         if (subscribers is null)
         {
@@ -51,7 +67,7 @@ public sealed partial class EventHub
         }
 
         var delivered = 0;
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in subscribers.Items)
         {
             if (subscriber.Deliver(realtimeEvent))
             {

@@ -2,9 +2,9 @@ namespace RealtimeApp.Domain.Realtime;
 
 public sealed partial class EventHub
 {
-    private readonly SubscriberIndex<string> _byTopic = new(StringComparer.Ordinal);
     private readonly SubscriberIndex<Type> _byType = new();
     private int _subscriberCount;
+    private int _typeWideCount;
 
     /// <summary>Live subscriptions of any kind.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscriberCount);
@@ -80,6 +80,7 @@ public sealed partial class EventHub
         else
         {
             _byType.Remove(subscription.EventType, subscription);
+            Interlocked.Decrement(ref _typeWideCount);
         }
 
         Interlocked.Decrement(ref _subscriberCount);
@@ -96,6 +97,8 @@ public sealed partial class EventHub
         }
         else
         {
+            // Counted before it is indexed, so a publish that sees it in the index also looks the index up.
+            Interlocked.Increment(ref _typeWideCount);
             _byType.Add(subscription.EventType, subscription);
         }
 

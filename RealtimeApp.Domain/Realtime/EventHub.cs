@@ -29,6 +29,7 @@ public sealed partial class EventHub : IDisposable
     private static DeliveryScope? _scope;
 
     private readonly Lock[] _stripes = new Lock[LockStripes];
+    private readonly SubscriberIndex<string> _byTopic;
     private readonly IEventBackplane _backplane;
     private readonly IDisposable _backplaneConnection;
     private readonly bool _ownsMetrics;
@@ -41,6 +42,8 @@ public sealed partial class EventHub : IDisposable
         {
             _stripes[i] = new Lock();
         }
+
+        _byTopic = new(StringComparer.Ordinal, GateFor);
 
         _ownsMetrics = metrics is null;
         Metrics = metrics ?? new RealtimeMetrics();
