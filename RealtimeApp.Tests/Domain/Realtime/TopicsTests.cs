@@ -1,0 +1,34 @@
+using RealtimeApp.Domain.Realtime;
+
+namespace RealtimeApp.Tests.Domain.Realtime;
+
+public sealed class TopicsTests
+{
+    [Fact]
+    public void Builders_PrefixTheId_WhenIdIsGiven()
+    {
+        var topics = new[] { Topics.Room("general"), Topics.Task("task-42"), Topics.Presence("general"), Topics.Agent("a1") };
+
+        topics.ShouldBe(["room:general", "task:task-42", "presence:general", "agent:a1"]);
+    }
+
+    [Fact]
+    public void Room_Throws_WhenIdIsEmpty()
+    {
+        var building = () => Topics.Room("");
+
+        building.ShouldThrow<ArgumentException>();
+    }
+
+    [Fact]
+    public void Topic_FollowsTheEvent_WhenEventsAreBuilt()
+    {
+        var topics = SampleEvents.All.Select(e => e.Topic);
+
+        topics.ShouldBe(
+        [
+            "room:general", "room:general", "room:general", "presence:general", "presence:general",
+            "task:task-42", "task:task-42", Topics.Agents, "agent:agent-1", Topics.Rooms, Topics.RateLimits,
+        ]);
+    }
+}
