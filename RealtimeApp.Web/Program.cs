@@ -12,9 +12,11 @@ builder.Services.AddRealtimeAppUsers();
 builder.Services.AddRealtimeAppAuthentication();
 builder.Services.AddRealtimeAppHealthChecks();
 builder.Services.AddRealtimeAppMetrics();
+builder.Services.AddRealtimeCore();
 builder.Services.AddAppShell();
 builder.Services.AddFluxor(o => o.ScanAssemblies(typeof(Program).Assembly));
 builder.Services.AddConnectionStatus();
+builder.Services.AddChatFeature();
 
 var app = builder.Build();
 

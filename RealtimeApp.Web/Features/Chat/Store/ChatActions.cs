@@ -28,6 +28,10 @@ public sealed record MessageReceived(ChatMessageView Message);
 
 public sealed record MessageUpdated(ChatMessageView Message);
 
+public sealed record MessageTextChanged(string RoomId, long Sequence, string Text, DateTimeOffset EditedAt, IReadOnlyList<string> Mentions);
+
+public sealed record MessageRemoved(string RoomId, long Sequence);
+
 public sealed record EditMessage(string RoomId, long Sequence, string Text);
 
 public sealed record DeleteMessage(string RoomId, long Sequence);

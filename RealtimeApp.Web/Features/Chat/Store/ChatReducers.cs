@@ -71,6 +71,14 @@ public static class ChatReducers
         action.Message.RoomId == state.CurrentRoomId ? state with { Messages = MessageTimeline.Replace(state.Messages, action.Message) } : state;
 
     [ReducerMethod]
+    public static ChatState OnTextChanged(ChatState state, MessageTextChanged action) =>
+        UpdateMessage(state, action.RoomId, action.Sequence, m => m with { Text = action.Text, EditedAt = action.EditedAt, Mentions = action.Mentions });
+
+    [ReducerMethod]
+    public static ChatState OnRemoved(ChatState state, MessageRemoved action) =>
+        UpdateMessage(state, action.RoomId, action.Sequence, m => m with { Text = "", IsDeleted = true, Mentions = [] });
+
+    [ReducerMethod]
     public static ChatState OnJoined(ChatState state, RoomJoined action)
     {
         var existing = state.Rooms.Find(room => room.Id == action.Room.Id);
@@ -88,6 +96,12 @@ public static class ChatReducers
 
     [ReducerMethod]
     public static ChatState OnFailed(ChatState state, ChatFailed action) => state with { Error = action.Error };
+
+    private static ChatState UpdateMessage(ChatState state, string roomId, long sequence, Func<ChatMessageView, ChatMessageView> update)
+    {
+        var message = roomId == state.CurrentRoomId ? state.Messages.Find(m => m.Sequence == sequence) : null;
+        return message is null ? state : state with { Messages = MessageTimeline.Replace(state.Messages, update(message)) };
+    }
 
     private static ChatState UpdatePending(ChatState state, Guid clientId, Func<PendingMessage, PendingMessage> update)
     {

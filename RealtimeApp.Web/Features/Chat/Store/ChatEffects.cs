@@ -1,0 +1,80 @@
+using RealtimeApp.Domain.Chat;
+using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.State;
+
+namespace RealtimeApp.Web.Features.Chat.Store;
+
+/// <summary>Loading rooms and history, following rooms live and keeping read markers current.</summary>
+public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHistory history, RoomFeed feed, IState<ChatState> state)
+{
+    [EffectMethod]
+    public async Task HandleAsync(ChatOpened action, IDispatcher dispatcher)
+    {
+        var actor = await circuit.GetAsync();
+        dispatcher.Dispatch(new ChatSessionStarted(actor.UserId));
+        var list = await rooms.ListAsync(actor);
+        foreach (var room in list.Where(room => room.IsMember))
+        {
+            feed.Follow(room.Id);
+        }
+
+        dispatcher.Dispatch(new RoomsLoaded(list));
+        var target = action.RoomId ?? state.Value.CurrentRoomId ?? Room.GeneralId;
+        dispatcher.Dispatch(new OpenRoom(target));
+    }
+
+    [EffectMethod]
+    public async Task HandleAsync(OpenRoom action, IDispatcher dispatcher)
+    {
+        feed.Follow(action.RoomId);
+        dispatcher.Dispatch(new RoomOpened(action.RoomId));
+        var actor = await circuit.GetAsync();
+        var page = await history.PageAsync(actor, action.RoomId, beforeSequence: null);
+        if (!page.Succeeded)
+        {
+            feed.Unfollow(action.RoomId);
+            dispatcher.Dispatch(new ChatFailed(page.Failure!.Message));
+            return;
+        }
+
+        dispatcher.Dispatch(new HistoryLoaded(action.RoomId, page.Value!, HasOlder(page.Value!), Older: false));
+        await MarkReadAsync(action.RoomId, page.Value!.LastOrDefault()?.Sequence, dispatcher);
+    }
+
+    [EffectMethod(typeof(LoadOlderRequested))]
+    public async Task LoadOlderAsync(IDispatcher dispatcher)
+    {
+        var current = state.Value;
+        if (current.CurrentRoomId is not { } roomId || current.Messages.IsEmpty)
+        {
+            return;
+        }
+
+        var page = await history.PageAsync(await circuit.GetAsync(), roomId, current.Messages[0].Sequence);
+        dispatcher.Dispatch(page.Succeeded
+            ? new HistoryLoaded(roomId, page.Value!, HasOlder(page.Value!), Older: true)
+            : new ChatFailed(page.Failure!.Message));
+    }
+
+    [EffectMethod]
+    public async Task HandleAsync(MessageReceived action, IDispatcher dispatcher)
+    {
+        if (action.Message.RoomId == state.Value.CurrentRoomId)
+        {
+            await MarkReadAsync(action.Message.RoomId, action.Message.Sequence, dispatcher);
+        }
+    }
+
+    private async Task MarkReadAsync(string roomId, long? sequence, IDispatcher dispatcher)
+    {
+        if (sequence is { } last)
+        {
+            await rooms.MarkReadAsync(await circuit.GetAsync(), roomId, last);
+        }
+
+        dispatcher.Dispatch(new RoomRead(roomId, sequence ?? 0));
+    }
+
+    private static bool HasOlder(IReadOnlyList<ChatMessageView> page) =>
+        page.Count == ChatRules.HistoryPageSize && page[0].Sequence > 1;
+}
