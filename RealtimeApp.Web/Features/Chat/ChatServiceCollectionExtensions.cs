@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Chat.Components;
 using RealtimeApp.Web.Features.Chat.Store;
 using RealtimeApp.Web.Features.Users;
 
@@ -25,6 +26,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<RoomService>();
         services.AddScoped<CircuitActor>();
         services.AddScoped<RoomFeed>();
+        services.AddScoped<BrowserTime>();
         return services;
     }
 }

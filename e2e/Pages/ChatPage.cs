@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace RealtimeApp.E2E.Pages;
+
+/// <summary>The chat page: room list, message log and composer.</summary>
+public sealed class ChatPage(IPage page)
+{
+    public ILocator Messages => page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+
+    public ILocator Composer => page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+
+    public ILocator RoomHeading(string room) => page.GetByRole(AriaRole.Heading, new() { Name = $"#{room}", Exact = true });
+
+    public ILocator Message(string text) => Messages.GetByRole(AriaRole.Article).Filter(new() { HasText = text });
+
+    public ILocator RoomLink(string room) => page.GetByRole(AriaRole.Navigation, new() { Name = "Your rooms" }).GetByRole(AriaRole.Link).Filter(new() { HasText = room });
+
+    public async Task OpenAsync(string room = "general")
+    {
+        await page.GotoAsync($"chat/{room}");
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await Microsoft.Playwright.Assertions.Expect(RoomHeading(room)).ToBeVisibleAsync();
+    }
+
+    public async Task SendAsync(string text)
+    {
+        await Composer.FillAsync(text);
+        await Composer.PressAsync("Enter");
+    }
+}

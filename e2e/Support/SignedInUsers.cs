@@ -1,0 +1,20 @@
+using Microsoft.Playwright;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.E2E.Pages;
+
+namespace RealtimeApp.E2E.Support;
+
+public static class SignedInUsers
+{
+    /// <summary>Creates a fresh Staff user and returns a page in a browser context of its own, signed in as them.</summary>
+    public static async Task<(IPage Page, string Email)> NewStaffAsync(this BrowserHost host, string name)
+    {
+        var email = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.com";
+        await host.App.CreateUserAsync(email, "Staff#Pass1", Roles.Staff);
+        var page = await host.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.LogInAsync(email, "Staff#Pass1");
+        return (page, email);
+    }
+}
