@@ -9,6 +9,11 @@ public sealed class ChatPage(IPage page)
 
     public ILocator Composer => page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
 
+    public ILocator OnlineMember(string userName) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Online in this room" }).GetByRole(AriaRole.Listitem, new() { Name = userName, Exact = true });
+
+    public ILocator TypingNotice(string userName) => page.GetByText($"{userName} is typing…");
+
     public ILocator RoomHeading(string room) => page.GetByRole(AriaRole.Heading, new() { Name = $"#{room}", Exact = true });
 
     public ILocator Message(string text) => Messages.GetByRole(AriaRole.Article).Filter(new() { HasText = text });

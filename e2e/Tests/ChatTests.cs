@@ -41,4 +41,38 @@ public sealed class ChatTests(BrowserHost host)
         await Expect(chat.Messages.Locator("img")).ToHaveCountAsync(0);
         dialogs.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task TypingIndicator_AppearsForOthers_WhileSomeoneTypes()
+    {
+        var (pageA, emailA) = await host.NewStaffAsync("tia");
+        var (pageB, _) = await host.NewStaffAsync("tom");
+        var chatA = new ChatPage(pageA);
+        var chatB = new ChatPage(pageB);
+        await chatA.OpenAsync();
+        await chatB.OpenAsync();
+
+        await chatA.Composer.PressSequentiallyAsync("half a tho");
+
+        await Expect(chatB.TypingNotice(emailA)).ToBeVisibleAsync();
+        await Expect(chatA.TypingNotice(emailA)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Presence_ShowsBothUsers_AndDropsOneWhenTheirPageCloses()
+    {
+        var (pageA, emailA) = await host.NewStaffAsync("pia");
+        var (pageB, emailB) = await host.NewStaffAsync("pat");
+        var chatA = new ChatPage(pageA);
+        var chatB = new ChatPage(pageB);
+        await chatA.OpenAsync();
+        await chatB.OpenAsync();
+        await Expect(chatB.OnlineMember(emailA)).ToBeVisibleAsync();
+        await Expect(chatA.OnlineMember(emailB)).ToBeVisibleAsync();
+
+        await pageA.Context.CloseAsync();
+
+        await Expect(chatB.OnlineMember(emailA)).ToHaveCountAsync(0);
+        await Expect(chatB.OnlineMember(emailB)).ToBeVisibleAsync();
+    }
 }

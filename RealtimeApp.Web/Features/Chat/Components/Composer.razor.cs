@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Features.Presence.Store;
 
 namespace RealtimeApp.Web.Features.Chat.Components;
 
@@ -19,6 +20,14 @@ public partial class Composer
     public string RoomId { get; set; } = "";
 
     private bool IsBlank => string.IsNullOrWhiteSpace(_text);
+
+    private void OnTyped()
+    {
+        if (!IsBlank)
+        {
+            Dispatcher.Dispatch(new UserTyping(RoomId));
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

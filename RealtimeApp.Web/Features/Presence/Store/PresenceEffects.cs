@@ -1,0 +1,27 @@
+using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.State;
+
+namespace RealtimeApp.Web.Features.Presence.Store;
+
+/// <summary>Entering rooms as the user opens them, and telling others when the user types or sends.</summary>
+public sealed class PresenceEffects(CircuitActor circuit, CircuitPresence presence, TypingNotifier typing)
+{
+    [EffectMethod]
+    public async Task HandleAsync(RoomOpened action, IDispatcher dispatcher) =>
+        presence.Enter(action.RoomId, await circuit.GetAsync());
+
+    [EffectMethod]
+    public async Task HandleAsync(UserTyping action, IDispatcher dispatcher)
+    {
+        var actor = await circuit.GetAsync();
+        typing.Typing(action.RoomId, actor.UserId, actor.DisplayName);
+    }
+
+    [EffectMethod]
+    public async Task HandleAsync(SendMessage action, IDispatcher dispatcher)
+    {
+        var actor = await circuit.GetAsync();
+        typing.Stopped(action.RoomId, actor.UserId, actor.DisplayName);
+    }
+}
