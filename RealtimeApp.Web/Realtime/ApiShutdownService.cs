@@ -5,7 +5,7 @@ namespace RealtimeApp.Web.Realtime;
 
 /// <summary>
 /// At shutdown (§5.3): <c>ApplicationStopping</c> sends the reconnect notification to every connection; stopping then
-/// waits <c>Api:ShutdownDrainSeconds</c> while clients move, and closes what is left with 1001.
+/// waits up to <c>Api:ShutdownDrainSeconds</c> while clients move (less when all have left), and closes what is left with 1001.
 /// </summary>
 internal sealed class ApiShutdownService(IHostApplicationLifetime lifetime, ApiConnectionRegistry registry, IOptions<ApiOptions> options)
     : IHostedService, IDisposable
@@ -23,10 +23,7 @@ internal sealed class ApiShutdownService(IHostApplicationLifetime lifetime, ApiC
         registry.BroadcastReconnect();
         try
         {
-            if (registry.Count > 0)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.ShutdownDrainSeconds), cancellationToken);
-            }
+            await registry.WaitForAllToEndAsync(TimeSpan.FromSeconds(options.Value.ShutdownDrainSeconds), cancellationToken);
 
             await registry.CloseAllAsync(ApiCloseCodes.ShuttingDown, "server shutting down", cancellationToken);
         }

@@ -87,7 +87,7 @@ public sealed class TrpcTestClient(WebSocket socket) : IAsyncDisposable
                 await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException)
         {
             // Already broken; nothing to close.
         }

@@ -12,7 +12,7 @@ public sealed class ApiConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, ApiConnection> _connections = new(StringComparer.Ordinal);
     private readonly Lock _userLock = new();
-    private volatile bool _draining;
+    private int _draining;
 
     public int Count => _connections.Count;
 
@@ -43,10 +43,14 @@ public sealed class ApiConnectionRegistry
         return matches.Count;
     }
 
-    /// <summary>Sends <c>{"id":null,"method":"reconnect"}</c> to every open connection, and to any that opens from now on.</summary>
+    /// <summary>Sends <c>{"id":null,"method":"reconnect"}</c> once to every open connection, and to any that opens from now on.</summary>
     public void BroadcastReconnect()
     {
-        _draining = true;
+        if (Interlocked.Exchange(ref _draining, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var connection in _connections.Values)
         {
             connection.SendReconnect();
@@ -65,10 +69,23 @@ public sealed class ApiConnectionRegistry
         await Task.WhenAll(all.Select(c => c.Completion)).WaitAsync(cancellationToken);
     }
 
+    /// <summary>Waits until every connection open now has ended, or <paramref name="timeout"/> has passed.</summary>
+    public async Task WaitForAllToEndAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_connections.Values.Select(c => c.Completion)).WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Some clients stayed; the caller closes them.
+        }
+    }
+
     internal void Add(ApiConnection connection)
     {
         _connections[connection.Id] = connection;
-        if (_draining)
+        if (Volatile.Read(ref _draining) == 1)
         {
             connection.SendReconnect();
         }
