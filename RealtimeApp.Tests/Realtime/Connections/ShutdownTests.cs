@@ -1,0 +1,45 @@
+using System.Net.WebSockets;
+using RealtimeApp.Tests.Realtime.Support;
+
+namespace RealtimeApp.Tests.Realtime.Connections;
+
+public sealed class ShutdownTests : ApiTestBase
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Api:ShutdownDrainSeconds"] = "3" };
+
+    [Fact]
+    public async Task Shutdown_SendsReconnectKeepsServingThenClosesWith1001_WhenClientStays()
+    {
+        var client = await ConnectAliceAsync();
+        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
+        await client.ReceiveAsync();
+
+        var stopping = Host.StopAsync();
+        var notification = await client.ReceiveAsync();
+        await client.SendAsync("""{"id":2,"method":"query","params":{"path":"fast"}}""");
+        var answer = await client.ReceiveAsync();
+        var (status, _) = await client.ReceiveCloseAsync();
+        await stopping;
+
+        notification.ShouldBe("""{"id":null,"method":"reconnect"}""");
+        answer.ShouldBe("""{"id":2,"result":{"type":"data","data":"fast"}}""");
+        status.ShouldBe(WebSocketCloseStatus.EndpointUnavailable);
+        client.Socket.CloseStatusDescription.ShouldBe("server shutting down");
+    }
+
+    [Fact]
+    public async Task Shutdown_FinishesDrainEarly_WhenEveryClientHasLeft()
+    {
+        var client = await ConnectAliceAsync();
+        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
+        await client.ReceiveAsync();
+
+        var stopping = Host.StopAsync();
+        var notification = await client.ReceiveAsync();
+        await client.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, TestContext.Current.CancellationToken);
+        await stopping;
+
+        notification.ShouldBe("""{"id":null,"method":"reconnect"}""");
+        Host.Registry.Count.ShouldBe(0);
+    }
+}

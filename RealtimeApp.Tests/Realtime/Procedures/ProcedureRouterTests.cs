@@ -1,0 +1,28 @@
+using RealtimeApp.Web.Realtime.Procedures;
+
+namespace RealtimeApp.Tests.Realtime.Procedures;
+
+public sealed class ProcedureRouterTests
+{
+    [Fact]
+    public void Query_Throws_WhenPathIsAlreadyRegistered()
+    {
+        var router = new ProcedureRouter().Query("rooms.list", _ => Task.FromResult(1));
+
+        var register = () => router.Mutation<int, int>("rooms.list", (_, input) => Task.FromResult(input));
+
+        register.ShouldThrow<InvalidOperationException>().Message.ShouldContain("rooms.list");
+    }
+
+    [Fact]
+    public void Paths_ListEveryRegisteredProcedure_WhenSeveralAreRegistered()
+    {
+        var router = new ProcedureRouter()
+            .Query("a.query", _ => Task.FromResult(1))
+            .Subscription("a.events", _ => AsyncEnumerable.Empty<int>());
+
+        var paths = router.Paths;
+
+        paths.ShouldBe(["a.query", "a.events"], ignoreOrder: true);
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace RealtimeApp.Web.Realtime;
+
+/// <summary>Limits and behaviour of the WebSocket API (<c>/api/ws</c>), section <c>Api</c>. See docs/websocket-api.md.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    public const string Path = "/api/ws";
+
+    [Required]
+    [ValidateObjectMembers]
+    public ApiKeepAliveOptions KeepAlive { get; set; } = new();
+
+    /// <summary>Largest inbound message; a larger one closes the connection with 1009.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Active subscriptions per connection; one more is rejected with BAD_REQUEST.</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptionsPerConnection { get; set; } = 100;
+
+    /// <summary>Open connections per user; one more is rejected with TOO_MANY_REQUESTS and closed with 4029.</summary>
+    [Range(1, 100_000)]
+    public int MaxConnectionsPerUser { get; set; } = 20;
+
+    /// <summary>Bytes waiting to be sent on one connection; a client that lets more pile up is closed with 4008.</summary>
+    [Range(4096, 1024 * 1024 * 1024)]
+    public int SendQueueBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Accept permessage-deflate when the client offers it.</summary>
+    public bool Compression { get; set; } = true;
+
+    /// <summary>Origins from which a browser (cookie) connection is accepted; empty means the app's own origin only.</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Time between the reconnect notification at shutdown and closing the remaining sockets with 1001.</summary>
+    [Range(0, 300)]
+    public double ShutdownDrainSeconds { get; set; } = 2.5;
+
+    /// <summary>How long the server waits for the client's close frame (or for a blocked send) before aborting the socket.</summary>
+    [Range(0.1, 300)]
+    public double CloseTimeoutSeconds { get; set; } = 5;
+}

@@ -1,0 +1,110 @@
+using System.Net.WebSockets;
+using System.Security.Claims;
+using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Protocol;
+
+namespace RealtimeApp.Web.Realtime.Connections;
+
+/// <summary>The connection context (§2): created once, requests wait for it; a failure rejects the connection.</summary>
+internal sealed partial class ApiConnection
+{
+    private const string BinaryFrameMessage = "Binary frames are not supported. Send the JSON as a text frame.";
+
+    private readonly TaskCompletionSource<ConnectionIdentity?> _context = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _contextTask = Task.CompletedTask;
+    private volatile TrpcError? _rejection;
+
+    private void HandleText(ReadOnlyMemory<byte> message)
+    {
+        var span = message.Span;
+        if (span.SequenceEqual("PING"u8))
+        {
+            Send(TrpcFrames.Pong);
+            return;
+        }
+
+        if (span.SequenceEqual("PONG"u8))
+        {
+            return;
+        }
+
+        if (_awaitingConnectionParams)
+        {
+            _awaitingConnectionParams = false;
+            if (ConnectionParamsParser.TryParse(message, out var parameters))
+            {
+                StartContext(parameters);
+            }
+            else
+            {
+                _contextTask = Task.Run(() => RejectAsync(TrpcError.Parse(ConnectionParamsParser.InvalidShape), ApiCloseCodes.Rejected));
+            }
+
+            return;
+        }
+
+        var frame = TrpcFrameParser.Parse(message);
+        if (!frame.IsValid)
+        {
+            Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Parse(frame.Error!)));
+            return;
+        }
+
+        foreach (var request in frame.Requests)
+        {
+            Dispatch(request);
+        }
+    }
+
+    private void StartContext(IReadOnlyDictionary<string, string>? parameters) =>
+        _contextTask = Task.Run(() => CreateContextAsync(parameters));
+
+    private async Task CreateContextAsync(IReadOnlyDictionary<string, string>? parameters)
+    {
+        var originAllowed = ApiOriginPolicy.IsAllowed(_httpContext.Request, _options.AllowedOrigins);
+        ApiAuthenticationResult result;
+        try
+        {
+            result = await _authenticator.AuthenticateAsync(new ApiAuthenticationRequest(_httpContext, parameters, originAllowed), _connectionCts.Token);
+        }
+        catch (OperationCanceledException) when (_connectionCts.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "API connection {ConnectionId}: the authenticator failed", Id);
+            result = ApiAuthenticationResult.Fail("Authentication failed");
+        }
+
+        if (!result.Succeeded)
+        {
+            await RejectAsync(new TrpcError(TrpcErrorCode.Unauthorized, result.Failure), ApiCloseCodes.Rejected);
+            return;
+        }
+
+        var principal = result.Principal;
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "anonymous";
+        if (!_registry.TryAssignUser(this, userId, _options.MaxConnectionsPerUser))
+        {
+            var message = $"Too many connections for this user (max {_options.MaxConnectionsPerUser})";
+            await RejectAsync(new TrpcError(TrpcErrorCode.TooManyRequests, message), ApiCloseCodes.TooManyConnections);
+            return;
+        }
+
+        UserName = principal.Identity?.Name;
+        _context.TrySetResult(new ConnectionIdentity(principal, parameters));
+    }
+
+    /// <summary>Sends the <c>id:null</c> error, lets every request already received answer with the same error under its own id, then closes.</summary>
+    private async Task RejectAsync(TrpcError error, WebSocketCloseStatus closeStatus)
+    {
+        _rejection = error;
+        Send(TrpcFrames.Error(RequestId.Null, false, error));
+        _context.TrySetResult(null);
+        await Task.WhenAll(_inflight.Values.ToArray());
+        RequestClose(closeStatus, closeStatus == WebSocketCloseStatus.Empty ? null : error.Message, discardPending: false);
+    }
+
+    private sealed record ConnectionIdentity(ClaimsPrincipal Principal, IReadOnlyDictionary<string, string>? Parameters);
+}

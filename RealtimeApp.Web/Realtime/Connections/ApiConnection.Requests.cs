@@ -1,0 +1,151 @@
+using RealtimeApp.Web.Realtime.Procedures;
+using RealtimeApp.Web.Realtime.Protocol;
+
+namespace RealtimeApp.Web.Realtime.Connections;
+
+/// <summary>Running requests: each on its own task, answers queued in completion order (§3.3, §5).</summary>
+internal sealed partial class ApiConnection
+{
+    private void Dispatch(TrpcRequest request)
+    {
+        if (request.Method == TrpcMethod.SubscriptionStop)
+        {
+            _subscriptions.TryStop(request.Id);
+            return;
+        }
+
+        var task = Task.Run(() => request.Method == TrpcMethod.Subscription ? RunSubscriptionAsync(request) : RunCallAsync(request));
+        var key = Interlocked.Increment(ref _nextTaskId);
+        _inflight[key] = task;
+        task.ContinueWith(_ => _inflight.TryRemove(key, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task RunCallAsync(TrpcRequest request)
+    {
+        var identity = await _context.Task;
+        if (identity is null)
+        {
+            SendRejection(request);
+            return;
+        }
+
+        var type = request.Method == TrpcMethod.Query ? ProcedureType.Query : ProcedureType.Mutation;
+        if (!_router.TryFind(request.Path, out var procedure) || procedure is not CallProcedure call || call.Type != type)
+        {
+            SendError(request, TrpcError.NoProcedure(request.Method, request.Path));
+            return;
+        }
+
+        try
+        {
+            var write = await call.InvokeAsync(CreateContext(identity, request, type, _connectionCts.Token), request.Input);
+            Send(TrpcFrames.Data(request.Id, request.JsonRpc, write));
+        }
+        catch (Exception exception)
+        {
+            SendFailure(request, exception, _connectionCts.Token);
+        }
+    }
+
+    private async Task RunSubscriptionAsync(TrpcRequest request)
+    {
+        var identity = await _context.Task;
+        if (identity is null)
+        {
+            SendRejection(request);
+            return;
+        }
+
+        if (!_router.TryFind(request.Path, out var procedure) || procedure is not SubscriptionProcedure subscription)
+        {
+            SendError(request, TrpcError.NoProcedure(request.Method, request.Path));
+            return;
+        }
+
+        var max = _options.MaxSubscriptionsPerConnection;
+        switch (_subscriptions.TryAdd(request.Id, max, _connectionCts.Token, out var source))
+        {
+            case SubscriptionReservation.Duplicate:
+                SendError(request, new TrpcError(TrpcErrorCode.BadRequest, $"Duplicate id {request.Id.RawJson}"));
+                return;
+            case SubscriptionReservation.LimitReached:
+                SendError(request, new TrpcError(TrpcErrorCode.BadRequest, $"Too many subscriptions on this connection (max {max})"));
+                return;
+        }
+
+        var sendStopped = await StreamAsync(request, identity, subscription, source!.Token);
+        _subscriptions.Remove(request.Id, source);
+        if (sendStopped)
+        {
+            Send(TrpcFrames.Stopped(request.Id, request.JsonRpc));
+        }
+    }
+
+    /// <summary>Runs the stream; true when <c>stopped</c> is due (it started, or the client stopped it).</summary>
+    private async Task<bool> StreamAsync(TrpcRequest request, ConnectionIdentity identity, SubscriptionProcedure subscription, CancellationToken cancellation)
+    {
+        var started = false;
+        try
+        {
+            var events = await subscription.StartAsync(CreateContext(identity, request, ProcedureType.Subscription, cancellation), request.Input);
+            started = Send(TrpcFrames.Started(request.Id, request.JsonRpc));
+            await foreach (var item in events.WithCancellation(cancellation))
+            {
+                var frame = item.EventId is null
+                    ? TrpcFrames.Data(request.Id, request.JsonRpc, item.WritePayload)
+                    : TrpcFrames.TrackedData(request.Id, request.JsonRpc, item.EventId, item.WritePayload);
+                if (!Send(frame))
+                {
+                    break;
+                }
+            }
+
+            return started;
+        }
+        catch (Exception exception)
+        {
+            return SendFailure(request, exception, cancellation) || started;
+        }
+    }
+
+    /// <summary>Sends the error for a failed call; true when the call was cancelled instead (no error frame).</summary>
+    private bool SendFailure(TrpcRequest request, Exception exception, CancellationToken cancellation)
+    {
+        if (exception is OperationCanceledException && cancellation.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        if (exception is TrpcException trpc)
+        {
+            SendError(request, trpc.ToError());
+            return false;
+        }
+
+        _logger.LogError(exception, "API procedure {Path} (request {RequestId}) failed on connection {ConnectionId}", request.Path, request.Id, Id);
+        SendError(request, TrpcError.Internal());
+        return false;
+    }
+
+    private void SendRejection(TrpcRequest request)
+    {
+        if (_rejection is { } rejection)
+        {
+            SendError(request, rejection);
+        }
+    }
+
+    private void SendError(TrpcRequest request, TrpcError error) =>
+        Send(TrpcFrames.Error(request.Id, request.JsonRpc, error, request.Path));
+
+    private ProcedureContext CreateContext(ConnectionIdentity identity, TrpcRequest request, ProcedureType type, CancellationToken cancellation) => new()
+    {
+        User = identity.Principal,
+        Services = _httpContext.RequestServices,
+        CancellationToken = cancellation,
+        ConnectionId = Id,
+        Path = request.Path,
+        Type = type,
+        ConnectionParams = identity.Parameters,
+    };
+}

@@ -1,0 +1,246 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
+using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Procedures;
+using RealtimeApp.Web.Realtime.Protocol;
+
+namespace RealtimeApp.Web.Realtime.Connections;
+
+/// <summary>
+/// One accepted <c>/api/ws</c> socket: the receive loop, the connection context (§2), the requests and
+/// subscriptions it runs (§3–§5), keep-alive (§6) and the single outbound writer.
+/// </summary>
+internal sealed partial class ApiConnection
+{
+    private readonly WebSocket _socket;
+    private readonly HttpContext _httpContext;
+    private readonly ApiOptions _options;
+    private readonly ProcedureRouter _router;
+    private readonly IApiConnectionAuthenticator _authenticator;
+    private readonly ApiConnectionRegistry _registry;
+    private readonly ILogger<ApiConnection> _logger;
+    private readonly OutboundWriter _writer;
+    private readonly KeepAliveMonitor _keepAlive;
+    private readonly SubscriptionTable _subscriptions = new();
+    private readonly CancellationTokenSource _connectionCts = new();
+    private readonly CancellationTokenSource _abortCts = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<long, Task> _inflight = new();
+    private long _nextTaskId;
+    private bool _awaitingConnectionParams;
+
+    public ApiConnection(
+        WebSocket socket,
+        HttpContext httpContext,
+        IOptions<ApiOptions> options,
+        ProcedureRouter router,
+        IApiConnectionAuthenticator authenticator,
+        ApiConnectionRegistry registry,
+        TimeProvider time,
+        ILogger<ApiConnection> logger)
+    {
+        _socket = socket;
+        _httpContext = httpContext;
+        _options = options.Value;
+        _router = router;
+        _authenticator = authenticator;
+        _registry = registry;
+        _logger = logger;
+        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow);
+        _keepAlive = new KeepAliveMonitor(
+            time,
+            TimeSpan.FromSeconds(_options.KeepAlive.PingSeconds),
+            TimeSpan.FromSeconds(_options.KeepAlive.PongWaitSeconds),
+            () => Send(TrpcFrames.Ping),
+            Abort);
+        _awaitingConnectionParams = httpContext.Request.Query["connectionParams"] == "1";
+        ConnectedAt = time.GetUtcNow();
+    }
+
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+
+    public string? UserId { get; internal set; }
+
+    public string? UserName { get; private set; }
+
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Completes when the connection has ended and everything it ran has finished.</summary>
+    public Task Completion => _completion.Task;
+
+    public ApiConnectionInfo Describe() => new(
+        Id, UserId, UserName, _httpContext.Connection.RemoteIpAddress?.ToString(), ConnectedAt,
+        _subscriptions.Count, _writer.QueuedBytes, _writer.IsClosing);
+
+    public async Task RunAsync()
+    {
+        _registry.Add(this);
+        _keepAlive.Start();
+        var writer = Task.Run(RunWriterAsync);
+        if (!_awaitingConnectionParams)
+        {
+            StartContext(null);
+        }
+
+        try
+        {
+            await ReceiveLoopAsync();
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The socket was aborted or lost; nothing more to read.
+        }
+        finally
+        {
+            await EndAsync(writer);
+        }
+    }
+
+    /// <summary>Sends a close frame after what is queued (or at once with <paramref name="discardPending"/>) and aborts if the peer does not finish the handshake in time.</summary>
+    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
+    {
+        if (_writer.Close(status, description, discardPending))
+        {
+            _ = AbortUnlessClosedAsync();
+        }
+    }
+
+    public void SendReconnect() => Send(TrpcFrames.Reconnect);
+
+    private bool Send(ReadOnlyMemory<byte> frame) => _writer.Enqueue(frame);
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                var tooBig = false;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes + 1));
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _abortCts.Token);
+                    count += result.Count;
+                    if (count > _options.MaxMessageBytes)
+                    {
+                        tooBig = true;
+                        count = 0;
+                    }
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
+                    return;
+                }
+
+                _keepAlive.FrameReceived();
+                HandleMessage(result.MessageType, buffer.AsMemory(0, count), tooBig);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void HandleMessage(WebSocketMessageType type, ReadOnlyMemory<byte> message, bool tooBig)
+    {
+        if (_writer.IsClosing)
+        {
+            return;
+        }
+
+        if (tooBig)
+        {
+            RequestClose(ApiCloseCodes.MessageTooBig, "Message too big", discardPending: false);
+        }
+        else if (type == WebSocketMessageType.Binary)
+        {
+            Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Parse(BinaryFrameMessage)));
+        }
+        else
+        {
+            HandleText(message);
+        }
+    }
+
+    private async Task RunWriterAsync()
+    {
+        try
+        {
+            await _writer.RunAsync(_abortCts.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Abort();
+        }
+    }
+
+    private async Task AbortUnlessClosedAsync()
+    {
+        try
+        {
+            await _completion.Task.WaitAsync(TimeSpan.FromSeconds(_options.CloseTimeoutSeconds));
+        }
+        catch (TimeoutException)
+        {
+            Abort();
+        }
+    }
+
+    private void Abort()
+    {
+        if (_completion.Task.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            _abortCts.Cancel();
+            _socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already gone.
+        }
+    }
+
+    private void OnSendQueueOverflow()
+    {
+        _logger.LogWarning("API connection {ConnectionId} of {UserId} closed: more than {Bytes} bytes waiting to be sent", Id, UserId, _options.SendQueueBytes);
+        RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
+    }
+
+    private async Task EndAsync(Task writer)
+    {
+        _keepAlive.Dispose();
+        _writer.Close(WebSocketCloseStatus.NormalClosure, null, discardPending: true);
+        await _connectionCts.CancelAsync();
+        _context.TrySetResult(null);
+        if (await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(_options.CloseTimeoutSeconds))) != writer)
+        {
+            Abort();
+        }
+
+        await Task.WhenAll(_inflight.Values.Append(_contextTask).Append(writer));
+        _registry.Remove(this);
+        _completion.TrySetResult();
+        _connectionCts.Dispose();
+        _abortCts.Dispose();
+    }
+}

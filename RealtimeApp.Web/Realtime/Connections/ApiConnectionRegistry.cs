@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+
+namespace RealtimeApp.Web.Realtime.Connections;
+
+/// <summary>
+/// Every live <c>/api/ws</c> connection of this node (singleton). Lists them, enforces
+/// <c>Api:MaxConnectionsPerUser</c>, closes one or all of a user's connections (revocation, lockout, admin),
+/// and sends the reconnect notification at shutdown.
+/// </summary>
+public sealed class ApiConnectionRegistry
+{
+    private readonly ConcurrentDictionary<string, ApiConnection> _connections = new(StringComparer.Ordinal);
+    private readonly Lock _userLock = new();
+    private int _draining;
+
+    public int Count => _connections.Count;
+
+    public IReadOnlyList<ApiConnectionInfo> Connections =>
+        _connections.Values.Select(c => c.Describe()).OrderBy(c => c.ConnectedAt).ToList();
+
+    /// <summary>Closes one connection with 4001 and <paramref name="reason"/>; false when it is not open here.</summary>
+    public bool Close(string connectionId, string reason)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection))
+        {
+            return false;
+        }
+
+        connection.RequestClose(ApiCloseCodes.ClosedByServer, reason, discardPending: false);
+        return true;
+    }
+
+    /// <summary>Closes every connection of the user with 4001 and <paramref name="reason"/>; returns how many.</summary>
+    public int CloseUserConnections(string userId, string reason)
+    {
+        var matches = _connections.Values.Where(c => c.UserId == userId).ToList();
+        foreach (var connection in matches)
+        {
+            connection.RequestClose(ApiCloseCodes.ClosedByServer, reason, discardPending: false);
+        }
+
+        return matches.Count;
+    }
+
+    /// <summary>Sends <c>{"id":null,"method":"reconnect"}</c> once to every open connection, and to any that opens from now on.</summary>
+    public void BroadcastReconnect()
+    {
+        if (Interlocked.Exchange(ref _draining, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var connection in _connections.Values)
+        {
+            connection.SendReconnect();
+        }
+    }
+
+    /// <summary>Closes every connection and waits until they have ended or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task CloseAllAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken)
+    {
+        var all = _connections.Values.ToList();
+        foreach (var connection in all)
+        {
+            connection.RequestClose(status, description, discardPending: false);
+        }
+
+        await Task.WhenAll(all.Select(c => c.Completion)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until every connection open now has ended, or <paramref name="timeout"/> has passed.</summary>
+    public async Task WaitForAllToEndAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_connections.Values.Select(c => c.Completion)).WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Some clients stayed; the caller closes them.
+        }
+    }
+
+    internal void Add(ApiConnection connection)
+    {
+        _connections[connection.Id] = connection;
+        if (Volatile.Read(ref _draining) == 1)
+        {
+            connection.SendReconnect();
+        }
+    }
+
+    internal bool TryAssignUser(ApiConnection connection, string userId, int maxPerUser)
+    {
+        lock (_userLock)
+        {
+            if (_connections.Values.Count(c => c.UserId == userId) >= maxPerUser)
+            {
+                return false;
+            }
+
+            connection.UserId = userId;
+            return true;
+        }
+    }
+
+    internal void Remove(ApiConnection connection) => _connections.TryRemove(connection.Id, out _);
+}

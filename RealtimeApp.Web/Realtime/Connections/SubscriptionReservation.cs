@@ -1,0 +1,8 @@
+namespace RealtimeApp.Web.Realtime.Connections;
+
+internal enum SubscriptionReservation
+{
+    Added,
+    Duplicate,
+    LimitReached,
+}

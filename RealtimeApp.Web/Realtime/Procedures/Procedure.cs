@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace RealtimeApp.Web.Realtime.Procedures;
+
+/// <summary>A registered procedure: path, type and the bound handler.</summary>
+internal abstract class Procedure(string path, ProcedureType type)
+{
+    public string Path { get; } = path;
+
+    public ProcedureType Type { get; } = type;
+}
+
+/// <summary>A query or mutation: its result is written by the returned delegate, or null for a void result.</summary>
+internal sealed class CallProcedure(string path, ProcedureType type, Func<ProcedureContext, JsonElement?, Task<Action<Utf8JsonWriter>?>> invoke)
+    : Procedure(path, type)
+{
+    public Task<Action<Utf8JsonWriter>?> InvokeAsync(ProcedureContext context, JsonElement? input) => invoke(context, input);
+}
+
+/// <summary>A subscription: binding and set-up happen before the stream is returned, so their errors come before <c>started</c>.</summary>
+internal sealed class SubscriptionProcedure(string path, Func<ProcedureContext, JsonElement?, Task<IAsyncEnumerable<SubscriptionEvent>>> start)
+    : Procedure(path, ProcedureType.Subscription)
+{
+    public Task<IAsyncEnumerable<SubscriptionEvent>> StartAsync(ProcedureContext context, JsonElement? input) => start(context, input);
+}
+
+/// <summary>One event ready to send: <see cref="EventId"/> is set for tracked events.</summary>
+internal readonly record struct SubscriptionEvent(string? EventId, Action<Utf8JsonWriter> WritePayload);

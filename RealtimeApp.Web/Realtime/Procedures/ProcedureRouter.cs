@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using RealtimeApp.Web.Realtime.Protocol;
+
+namespace RealtimeApp.Web.Realtime.Procedures;
+
+/// <summary>
+/// The table of tRPC procedures, keyed by dotted path. Feature slices register theirs with
+/// <c>services.AddTrpcProcedures(router => router.Query&lt;TInput, TOutput&gt;("rooms.list", handler))</c>.
+/// Handlers resolve their dependencies from <see cref="ProcedureContext.Services"/>.
+/// </summary>
+public sealed class ProcedureRouter
+{
+    private readonly Dictionary<string, Procedure> _procedures = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Paths => _procedures.Keys;
+
+    public ProcedureRouter Query<TOutput>(string path, Func<ProcedureContext, Task<TOutput>> handler) =>
+        Query<JsonElement, TOutput>(path, (context, _) => handler(context));
+
+    public ProcedureRouter Query<TInput, TOutput>(string path, Func<ProcedureContext, TInput, Task<TOutput>> handler) =>
+        AddCall<TInput, TOutput>(path, ProcedureType.Query, handler);
+
+    public ProcedureRouter Mutation<TInput, TOutput>(string path, Func<ProcedureContext, TInput, Task<TOutput>> handler) =>
+        AddCall<TInput, TOutput>(path, ProcedureType.Mutation, handler);
+
+    /// <summary>A mutation with no result: the response is <c>{"type":"data"}</c> without a <c>data</c> key.</summary>
+    public ProcedureRouter Mutation<TInput>(string path, Func<ProcedureContext, TInput, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Add(new CallProcedure(path, ProcedureType.Mutation, async (context, input) =>
+        {
+            await handler(context, ProcedureInputBinder.Bind<TInput>(input));
+            return null;
+        }));
+    }
+
+    public ProcedureRouter Subscription<TEvent>(string path, Func<ProcedureContext, IAsyncEnumerable<TEvent>> handler) =>
+        Subscription<JsonElement, TEvent>(path, (context, _) => handler(context));
+
+    public ProcedureRouter Subscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, IAsyncEnumerable<TEvent>> handler) =>
+        Subscription<TInput, TEvent>(path, (context, input) => Task.FromResult(handler(context, input)));
+
+    /// <summary>A subscription whose set-up (authorization, look-ups) runs before <c>started</c>; its errors end the call with only an error frame.</summary>
+    public ProcedureRouter Subscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, Task<IAsyncEnumerable<TEvent>>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Add(new SubscriptionProcedure(path, async (context, input) =>
+            Untracked(await handler(context, ProcedureInputBinder.Bind<TInput>(input)))));
+    }
+
+    public ProcedureRouter TrackedSubscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, IAsyncEnumerable<TrackedEvent<TEvent>>> handler) =>
+        TrackedSubscription<TInput, TEvent>(path, (context, input) => Task.FromResult(handler(context, input)));
+
+    /// <summary>A subscription whose events carry ids (§5.1); the input receives <c>lastEventId</c> on resume (§4).</summary>
+    public ProcedureRouter TrackedSubscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, Task<IAsyncEnumerable<TrackedEvent<TEvent>>>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Add(new SubscriptionProcedure(path, async (context, input) =>
+            Tracked(await handler(context, ProcedureInputBinder.Bind<TInput>(input)))));
+    }
+
+    internal bool TryFind(string path, out Procedure? procedure) => _procedures.TryGetValue(path, out procedure);
+
+    private ProcedureRouter AddCall<TInput, TOutput>(string path, ProcedureType type, Func<ProcedureContext, TInput, Task<TOutput>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Add(new CallProcedure(path, type, async (context, input) =>
+        {
+            var output = await handler(context, ProcedureInputBinder.Bind<TInput>(input));
+            return writer => JsonSerializer.Serialize(writer, output, ProcedureJson.Options);
+        }));
+    }
+
+    private ProcedureRouter Add(Procedure procedure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(procedure.Path);
+        if (!_procedures.TryAdd(procedure.Path, procedure))
+        {
+            throw new InvalidOperationException($"A procedure is already registered on path \"{procedure.Path}\".");
+        }
+
+        return this;
+    }
+
+    private static async IAsyncEnumerable<SubscriptionEvent> Untracked<TEvent>(IAsyncEnumerable<TEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in events.WithCancellation(cancellationToken))
+        {
+            yield return new SubscriptionEvent(null, writer => JsonSerializer.Serialize(writer, item, ProcedureJson.Options));
+        }
+    }
+
+    private static async IAsyncEnumerable<SubscriptionEvent> Tracked<TEvent>(IAsyncEnumerable<TrackedEvent<TEvent>> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in events.WithCancellation(cancellationToken))
+        {
+            if (string.IsNullOrEmpty(item.Id) || item.Id.AsSpan().IndexOfAny('\0', '\n', '\r') >= 0)
+            {
+                throw new InvalidOperationException("A tracked event id must be non-empty and contain no \\0, \\n or \\r.");
+            }
+
+            yield return new SubscriptionEvent(item.Id, writer => JsonSerializer.Serialize(writer, item.Data, ProcedureJson.Options));
+        }
+    }
+}

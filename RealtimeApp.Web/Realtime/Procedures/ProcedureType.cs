@@ -1,0 +1,8 @@
+namespace RealtimeApp.Web.Realtime.Procedures;
+
+public enum ProcedureType
+{
+    Query,
+    Mutation,
+    Subscription,
+}

@@ -1,0 +1,10 @@
+namespace RealtimeApp.Web.Realtime.Protocol;
+
+/// <summary>The <c>method</c> of a request frame.</summary>
+public enum TrpcMethod
+{
+    Query,
+    Mutation,
+    Subscription,
+    SubscriptionStop,
+}

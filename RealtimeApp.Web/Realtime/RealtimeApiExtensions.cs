@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RealtimeApp.Web.Realtime;
+using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Connections;
+using RealtimeApp.Web.Realtime.Procedures;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class RealtimeApiExtensions
+{
+    /// <summary>
+    /// The WebSocket API engine: <see cref="ApiOptions"/> (section <c>Api</c>, validated at start), the procedure
+    /// router, the connection registry and the shutdown drain. Until an <see cref="IApiConnectionAuthenticator"/> is
+    /// registered, every connection is refused.
+    /// </summary>
+    public static IServiceCollection AddRealtimeApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<ApiOptions>()
+            .BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IApiConnectionAuthenticator, RejectAllApiAuthenticator>();
+        services.TryAddSingleton<ApiConnectionRegistry>();
+        services.TryAddSingleton(provider =>
+        {
+            var router = new ProcedureRouter();
+            foreach (var registration in provider.GetServices<ProcedureRegistration>())
+            {
+                registration.Configure(router);
+            }
+
+            return router;
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiShutdownService>());
+        return services;
+    }
+
+    /// <summary>Registers procedures on the API's router; each feature slice calls this from its own <c>Add…</c> method.</summary>
+    public static IServiceCollection AddTrpcProcedures(this IServiceCollection services, Action<ProcedureRouter> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddSingleton(new ProcedureRegistration(configure));
+        return services;
+    }
+
+    /// <summary>
+    /// Maps <c>/api/ws</c>: a WebSocket upgrade becomes an API connection speaking tRPC v11's WebSocket protocol;
+    /// any other request gets 400 with a short explanation. Authentication happens inside the protocol.
+    /// </summary>
+    public static IEndpointConventionBuilder MapRealtimeApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        var app = endpoints.CreateApplicationBuilder();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.Run(HandleAsync);
+        var pipeline = app.Build();
+        return endpoints.MapGet(ApiOptions.Path, pipeline).AllowAnonymous().WithDisplayName("WebSocket API");
+    }
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("This endpoint only accepts WebSocket connections (tRPC v11 WebSocket protocol). See docs/websocket-api.md.");
+            return;
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            DangerousEnableCompression = options.Compression,
+            KeepAliveInterval = TimeSpan.Zero,
+        });
+        var connection = ActivatorUtilities.CreateInstance<ApiConnection>(context.RequestServices, socket, context);
+        await connection.RunAsync();
+    }
+}
