@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Domain.Chat;
+using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Integration;
 
@@ -33,5 +37,34 @@ public sealed class MetricsEndpointTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldNotContain("# TYPE");
+    }
+
+    [Fact]
+    public async Task Metrics_CountEventsAndDeliveries_WhenMessagesArePosted()
+    {
+        await using var factory = new RealtimeAppFactory(new Dictionary<string, string?> { ["Metrics:AllowRemote"] = "true" });
+        var client = factory.CreateClient();
+        var user = await factory.CreateUserAsync("meter@example.com", "Meter#Pass1", Roles.Staff);
+        var actor = new Actor(user.Id, user.Email!, new HashSet<string> { Roles.Staff });
+        var chat = factory.Services.GetRequiredService<ChatService>();
+        using var subscription = factory.Services.GetRequiredService<RealtimeApp.Domain.Realtime.EventHub>()
+            .Subscribe<RealtimeApp.Domain.Realtime.Events.MessagePosted>(RealtimeApp.Domain.Realtime.Topics.Room(Room.GeneralId), _ => { });
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await chat.PostAsync(actor, Room.GeneralId, $"metered {i}", Ct)).Succeeded.ShouldBeTrue();
+        }
+
+        var text = await client.GetStringAsync("/metrics", Ct);
+        MetricValue(text, "realtimeapp_events_published_total").ShouldBeGreaterThanOrEqualTo(3);
+        MetricValue(text, "realtimeapp_events_deliveries_total").ShouldBeGreaterThanOrEqualTo(3);
+        MetricValue(text, "realtimeapp_subscriptions_active").ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    private static double MetricValue(string exposition, string name)
+    {
+        var line = exposition.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal) || l.StartsWith(name + "{", StringComparison.Ordinal));
+        line.ShouldNotBeNull($"{name} is not exported");
+        return double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

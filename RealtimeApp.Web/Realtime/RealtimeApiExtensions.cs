@@ -25,6 +25,8 @@ public static class RealtimeApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IApiConnectionAuthenticator, RejectAllApiAuthenticator>();
         services.TryAddSingleton<ApiConnectionRegistry>();
+        services.AddMetrics();
+        services.TryAddSingleton<ConnectionMetrics>();
         services.TryAddSingleton(provider =>
         {
             var router = new ProcedureRouter();

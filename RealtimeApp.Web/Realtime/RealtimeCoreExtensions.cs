@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Web.Realtime;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class RealtimeCoreExtensions
 {
     /// <summary>
-    /// The singleton event hub on the in-memory backplane, its metrics, and one <see cref="EventAggregator"/> per
+    /// The singleton event hub on the in-memory backplane, hub and connection metrics, and one <see cref="EventAggregator"/> per
     /// DI scope (a Blazor circuit or an API connection) that ends every subscription it handed out with the scope.
     /// </summary>
     public static IServiceCollection AddRealtimeCore(this IServiceCollection services)
@@ -30,6 +32,8 @@ public static class RealtimeCoreExtensions
                 });
         });
         services.TryAddScoped<EventAggregator>();
+        services.TryAddSingleton<ConnectionMetrics>();
+        services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Tests.Support;
 
 namespace RealtimeApp.Tests.Domain.Realtime;
 
@@ -79,7 +80,7 @@ public sealed class EventAggregatorTests : IDisposable
             started.SetResult();
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Blocking.UntilCancelledAsync(cancellationToken);
             }
             finally
             {

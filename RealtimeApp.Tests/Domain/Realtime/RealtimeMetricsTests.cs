@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Tests.Support;
 
 namespace RealtimeApp.Tests.Domain.Realtime;
 
@@ -58,7 +59,7 @@ public sealed class RealtimeMetricsTests : IDisposable
         Func<MessagePosted, CancellationToken, ValueTask> blocked = async (_, cancellationToken) =>
         {
             started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Blocking.UntilCancelledAsync(cancellationToken);
         };
         _hub.Subscribe(Topic, blocked, new() { Capacity = 1, Overflow = OverflowPolicy.DropOldest });
         _hub.Subscribe(Topic, blocked, new() { Capacity = 1, Overflow = OverflowPolicy.Fault, OnFaulted = _ => faulted.SetResult() });

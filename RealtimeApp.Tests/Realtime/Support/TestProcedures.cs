@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
+using RealtimeApp.Tests.Support;
 
 namespace RealtimeApp.Tests.Realtime.Support;
 
@@ -60,7 +61,7 @@ public static class TestProcedures
         try
         {
             yield return "ready";
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Blocking.UntilCancelledAsync(cancellationToken);
         }
         finally
         {

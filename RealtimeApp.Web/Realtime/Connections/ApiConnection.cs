@@ -21,6 +21,7 @@ internal sealed partial class ApiConnection
     private readonly IApiConnectionAuthenticator _authenticator;
     private readonly ApiConnectionRegistry _registry;
     private readonly ILogger<ApiConnection> _logger;
+    private readonly ConnectionMetrics _metrics;
     private readonly OutboundWriter _writer;
     private readonly KeepAliveMonitor _keepAlive;
     private readonly SubscriptionTable _subscriptions = new();
@@ -39,8 +40,10 @@ internal sealed partial class ApiConnection
         IApiConnectionAuthenticator authenticator,
         ApiConnectionRegistry registry,
         TimeProvider time,
+        ConnectionMetrics metrics,
         ILogger<ApiConnection> logger)
     {
+        _metrics = metrics;
         _socket = socket;
         _httpContext = httpContext;
         _options = options.Value;
@@ -48,7 +51,7 @@ internal sealed partial class ApiConnection
         _authenticator = authenticator;
         _registry = registry;
         _logger = logger;
-        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow);
+        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent);
         _keepAlive = new KeepAliveMonitor(
             time,
             TimeSpan.FromSeconds(_options.KeepAlive.PingSeconds),
@@ -77,6 +80,7 @@ internal sealed partial class ApiConnection
     public async Task RunAsync()
     {
         _registry.Add(this);
+        _metrics.ApiConnectionOpened();
         _keepAlive.Start();
         var writer = Task.Run(RunWriterAsync);
         if (!_awaitingConnectionParams)
@@ -94,6 +98,7 @@ internal sealed partial class ApiConnection
         }
         finally
         {
+            _metrics.ApiConnectionClosed();
             await EndAsync(writer);
         }
     }
@@ -148,6 +153,7 @@ internal sealed partial class ApiConnection
                 }
 
                 _keepAlive.FrameReceived();
+                _metrics.FrameReceived(count);
                 HandleMessage(result.MessageType, buffer.AsMemory(0, count), tooBig);
             }
         }

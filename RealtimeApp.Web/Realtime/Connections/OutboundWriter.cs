@@ -8,7 +8,7 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// frame queued before it. The queue is bounded by bytes (queued plus in flight); going over the bound calls
 /// <c>onOverflow</c> and the frame is dropped. A close frame goes out after the queue, or at once when discarding.
 /// </summary>
-internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Action onOverflow)
+internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Action onOverflow, Action<int> onSent)
 {
     private readonly Channel<ReadOnlyMemory<byte>> _channel =
         Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
@@ -70,6 +70,7 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
             if (!_discard)
             {
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, abort);
+                onSent(frame.Length);
             }
 
             Interlocked.Add(ref _bytes, -frame.Length);

@@ -1,0 +1,48 @@
+using System.Diagnostics.Metrics;
+using RealtimeApp.Domain.Realtime;
+
+namespace RealtimeApp.Web.Realtime;
+
+/// <summary>Live connections and WebSocket traffic, on the app's meter <c>RealtimeApp</c> next to the hub's instruments.</summary>
+public sealed class ConnectionMetrics
+{
+    private readonly UpDownCounter<long> _circuits;
+    private readonly UpDownCounter<long> _apiConnections;
+    private readonly Counter<long> _framesReceived;
+    private readonly Counter<long> _framesSent;
+    private readonly Counter<long> _bytesReceived;
+    private readonly Counter<long> _bytesSent;
+
+    public ConnectionMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+
+        var meter = meterFactory.Create(RealtimeMetrics.MeterName);
+        _circuits = meter.CreateUpDownCounter<long>("realtimeapp.circuits.active", "{circuit}", "Open Blazor circuits (browser tabs).");
+        _apiConnections = meter.CreateUpDownCounter<long>("realtimeapp.api.connections.active", "{connection}", "Open WebSocket API connections.");
+        _framesReceived = meter.CreateCounter<long>("realtimeapp.api.frames.received", "{frame}", "WebSocket API frames received.");
+        _framesSent = meter.CreateCounter<long>("realtimeapp.api.frames.sent", "{frame}", "WebSocket API frames sent.");
+        _bytesReceived = meter.CreateCounter<long>("realtimeapp.api.bytes.received", "By", "WebSocket API payload bytes received.");
+        _bytesSent = meter.CreateCounter<long>("realtimeapp.api.bytes.sent", "By", "WebSocket API payload bytes sent.");
+    }
+
+    public void CircuitOpened() => _circuits.Add(1);
+
+    public void CircuitClosed() => _circuits.Add(-1);
+
+    public void ApiConnectionOpened() => _apiConnections.Add(1);
+
+    public void ApiConnectionClosed() => _apiConnections.Add(-1);
+
+    public void FrameReceived(int bytes)
+    {
+        _framesReceived.Add(1);
+        _bytesReceived.Add(bytes);
+    }
+
+    public void FrameSent(int bytes)
+    {
+        _framesSent.Add(1);
+        _bytesSent.Add(bytes);
+    }
+}
