@@ -20,6 +20,7 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonDerivedType(typeof(AgentCommandIssued), "agentCommandIssued")]
 [JsonDerivedType(typeof(RoomChanged), "roomChanged")]
 [JsonDerivedType(typeof(RateLimitChanged), "rateLimitChanged")]
+[JsonDerivedType(typeof(RoomMembershipChanged), "roomMembershipChanged")]
 public interface IRealtimeEvent
 {
     /// <summary>The topic the event is delivered on, e.g. <c>room:general</c> (see <see cref="Topics"/>).</summary>

@@ -21,4 +21,5 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonSerializable(typeof(AgentCommandIssued))]
 [JsonSerializable(typeof(RoomChanged))]
 [JsonSerializable(typeof(RateLimitChanged))]
+[JsonSerializable(typeof(RoomMembershipChanged))]
 public sealed partial class RealtimeEventJsonContext : JsonSerializerContext;

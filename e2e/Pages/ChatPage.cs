@@ -14,6 +14,24 @@ public sealed class ChatPage(IPage page)
 
     public ILocator TypingNotice(string userName) => page.GetByText($"{userName} is typing…");
 
+    public ILocator UnreadBadge(string room, int count) => RoomLink(room).GetByLabel($"{count} unread");
+
+    public ILocator Notice(string text) => page.GetByText(text);
+
+    public async Task EditAsync(string original, string replacement)
+    {
+        await Message(original).GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
+        await Message(original).GetByLabel("Edit message").FillAsync(replacement);
+        await Message(original).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+    }
+
+    public async Task DeleteAsync(string text)
+    {
+        await Message(text).GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
+    }
+
     public ILocator RoomHeading(string room) => page.GetByRole(AriaRole.Heading, new() { Name = $"#{room}", Exact = true });
 
     public ILocator Message(string text) => Messages.GetByRole(AriaRole.Article).Filter(new() { HasText = text });

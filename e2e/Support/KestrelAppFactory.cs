@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Users;
 
 namespace RealtimeApp.E2E.Support;
@@ -40,6 +43,14 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException(result.Error);
         }
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a DI scope and the bootstrap administrator as the acting user.</summary>
+    public async Task<T> AsAdminAsync<T>(Func<IServiceProvider, Actor, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var admin = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AdminEmail);
+        return await action(scope.ServiceProvider, new Actor(admin!.Id, AdminEmail, new HashSet<string> { Roles.Admin }));
     }
 
     public override async ValueTask DisposeAsync()

@@ -55,10 +55,18 @@ export function attachScroller(scroller, dotnet) {
 }
 
 export function attachComposer(textarea, dotnet) {
+  // The text is taken and the box emptied here, in the same event, so whatever is typed next is never lost to
+  // a round trip to the server.
   const onKeyDown = (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      dotnet.invokeMethodAsync('SubmitFromKeyboard', textarea.value);
+      const text = textarea.value;
+      if (text.trim() === '') {
+        return;
+      }
+      textarea.value = '';
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      dotnet.invokeMethodAsync('SubmitFromKeyboard', text);
     }
   };
   textarea.addEventListener('keydown', onKeyDown);

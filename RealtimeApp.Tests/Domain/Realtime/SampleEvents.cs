@@ -21,6 +21,7 @@ internal static class SampleEvents
         new AgentCommandIssued("agent-1", "cmd-9", "cancel", "task-42"),
         new RoomChanged("random", "Random", "anything goes", IsPrivate: true, IsArchived: false, RoomChangeKind.Created),
         new RateLimitChanged("user", "alice"),
+        new RoomMembershipChanged("random", "bob", IsMember: false, "Member"),
     ];
 
     public static TaskProgressed Progress(string taskId, long sequence, int publisher = 0) =>

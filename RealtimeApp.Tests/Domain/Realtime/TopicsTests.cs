@@ -28,7 +28,7 @@ public sealed class TopicsTests
         topics.ShouldBe(
         [
             "room:general", "room:general", "room:general", "presence:general", "presence:general",
-            "task:task-42", "task:task-42", Topics.Agents, "agent:agent-1", Topics.Rooms, Topics.RateLimits,
+            "task:task-42", "task:task-42", Topics.Agents, "agent:agent-1", Topics.Rooms, Topics.RateLimits, "room:random",
         ]);
     }
 }

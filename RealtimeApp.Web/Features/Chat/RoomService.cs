@@ -42,6 +42,26 @@ public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts
             .ToList();
     }
 
+    /// <summary>The room a user opens, archived or not, if they may read it.</summary>
+    public async Task<Result<RoomSummary>> DescribeAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var room = await access.FindReadableAsync(db, actor, roomId, cancellationToken);
+        if (!room.Succeeded)
+        {
+            return room.Failure!;
+        }
+
+        var value = room.Value!;
+        var isMember = await RoomAccess.IsMemberAsync(db, actor.UserId, roomId, cancellationToken);
+        return new RoomSummary(value.Id, value.Name, value.Topic, value.IsPrivate, isMember, value.LastSequence, value.LastActivityAt, 0, 0)
+        {
+            IsArchived = value.IsArchived,
+        };
+    }
+
     public async Task<Result<RoomSummary>> JoinAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -10,4 +10,8 @@ public sealed record RoomSummary(
     long LastSequence,
     DateTimeOffset LastActivityAt,
     int Unread,
-    int UnreadMentions);
+    int UnreadMentions)
+{
+    /// <summary>Read-only: archived rooms keep their history but take no new messages (only the open room can be archived).</summary>
+    public bool IsArchived { get; init; }
+}

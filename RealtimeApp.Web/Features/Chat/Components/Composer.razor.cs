@@ -21,8 +21,10 @@ public partial class Composer
 
     private bool IsBlank => string.IsNullOrWhiteSpace(_text);
 
-    private void OnTyped()
+    // The text box is not bound: the server never writes its value, so a render cannot wipe what is being typed.
+    private void OnInput(ChangeEventArgs change)
     {
+        _text = change.Value?.ToString() ?? "";
         if (!IsBlank)
         {
             Dispatcher.Dispatch(new UserTyping(RoomId));
@@ -39,29 +41,29 @@ public partial class Composer
         }
     }
 
-    /// <summary>Enter in the text box; the browser passes the text it shows, so nothing typed is lost to timing.</summary>
+    /// <summary>Enter in the text box: the browser has already taken the text out of the box and passes it here.</summary>
     [JSInvokable]
-    public async Task SubmitFromKeyboard(string text)
-    {
-        _text = text;
-        await InvokeAsync(Submit);
-    }
+    public Task SubmitFromKeyboard(string text) => InvokeAsync(() => Send(text));
 
-    private async Task Submit()
+    private async Task SubmitFromButtonAsync()
     {
-        if (IsBlank || _text.Length > ChatRules.MaxMessageLength)
+        var text = _text;
+        if (Send(text) && _attachment is not null)
         {
-            return;
-        }
-
-        Dispatcher.Dispatch(new SendMessage(Guid.NewGuid(), RoomId, _text));
-        _text = "";
-        if (_attachment is not null)
-        {
+            _text = "";
             await _attachment.InvokeVoidAsync("clear");
         }
+    }
 
-        StateHasChanged();
+    private bool Send(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > ChatRules.MaxMessageLength)
+        {
+            return false;
+        }
+
+        Dispatcher.Dispatch(new SendMessage(Guid.NewGuid(), RoomId, text));
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -43,3 +43,9 @@ public sealed record RoomJoined(RoomSummary Room);
 public sealed record RoomRead(string RoomId, long Sequence);
 
 public sealed record ChatFailed(string Error);
+
+public sealed record RoomDescribed(RoomSummary Room);
+
+public sealed record RoomsChanged(string RoomId);
+
+public sealed record RemovedFromRoom(string RoomId);

@@ -12,13 +12,8 @@ public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHis
     {
         var actor = await circuit.GetAsync();
         dispatcher.Dispatch(new ChatSessionStarted(actor.UserId));
-        var list = await rooms.ListAsync(actor);
-        foreach (var room in list.Where(room => room.IsMember))
-        {
-            feed.Follow(room.Id);
-        }
-
-        dispatcher.Dispatch(new RoomsLoaded(list));
+        feed.Start(actor.UserId);
+        await ReloadRoomsAsync(dispatcher);
         var target = action.RoomId ?? state.Value.CurrentRoomId ?? Room.GeneralId;
         dispatcher.Dispatch(new OpenRoom(target));
     }
@@ -38,6 +33,7 @@ public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHis
         }
 
         dispatcher.Dispatch(new HistoryLoaded(action.RoomId, page.Value!, HasOlder(page.Value!), Older: false));
+        await DescribeAsync(action.RoomId, dispatcher);
         await MarkReadAsync(action.RoomId, page.Value!.LastOrDefault()?.Sequence, dispatcher);
     }
 
@@ -62,6 +58,36 @@ public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHis
         if (action.Message.RoomId == state.Value.CurrentRoomId)
         {
             await MarkReadAsync(action.Message.RoomId, action.Message.Sequence, dispatcher);
+        }
+    }
+
+    [EffectMethod]
+    public async Task HandleAsync(RoomsChanged action, IDispatcher dispatcher)
+    {
+        await ReloadRoomsAsync(dispatcher);
+        if (action.RoomId == state.Value.CurrentRoomId)
+        {
+            await DescribeAsync(action.RoomId, dispatcher);
+        }
+    }
+
+    private async Task ReloadRoomsAsync(IDispatcher dispatcher)
+    {
+        var list = await rooms.ListAsync(await circuit.GetAsync());
+        foreach (var room in list.Where(room => room.IsMember))
+        {
+            feed.Follow(room.Id);
+        }
+
+        dispatcher.Dispatch(new RoomsLoaded(list));
+    }
+
+    private async Task DescribeAsync(string roomId, IDispatcher dispatcher)
+    {
+        var room = await rooms.DescribeAsync(await circuit.GetAsync(), roomId);
+        if (room.Succeeded)
+        {
+            dispatcher.Dispatch(new RoomDescribed(room.Value!));
         }
     }
 

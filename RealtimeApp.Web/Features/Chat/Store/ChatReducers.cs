@@ -12,7 +12,23 @@ public static class ChatReducers
 
     [ReducerMethod]
     public static ChatState OnRoomOpened(ChatState state, RoomOpened action) =>
-        state with { CurrentRoomId = action.RoomId, Messages = [], HasOlder = false, LoadingOlder = false, Error = null };
+        state with { CurrentRoomId = action.RoomId, OpenRoomInfo = null, Messages = [], HasOlder = false, LoadingOlder = false, Error = null };
+
+    [ReducerMethod]
+    public static ChatState OnDescribed(ChatState state, RoomDescribed action) =>
+        action.Room.Id == state.CurrentRoomId ? state with { OpenRoomInfo = action.Room } : state;
+
+    [ReducerMethod]
+    public static ChatState OnRemoved(ChatState state, RemovedFromRoom action)
+    {
+        var room = state.Rooms.Find(r => r.Id == action.RoomId);
+        var rooms = room is null ? state.Rooms
+            : room.IsPrivate ? state.Rooms.Remove(room)
+            : state.Rooms.Replace(room, room with { IsMember = false, Unread = 0, UnreadMentions = 0 });
+        return action.RoomId != state.CurrentRoomId
+            ? state with { Rooms = rooms }
+            : state with { Rooms = rooms, Messages = [], Pending = [], OpenRoomInfo = null, Error = $"You are no longer a member of #{room?.Name ?? action.RoomId}." };
+    }
 
     [ReducerMethod]
     public static ChatState OnHistoryLoaded(ChatState state, HistoryLoaded action) =>
@@ -82,7 +98,12 @@ public static class ChatReducers
     public static ChatState OnJoined(ChatState state, RoomJoined action)
     {
         var existing = state.Rooms.Find(room => room.Id == action.Room.Id);
-        return state with { Rooms = existing is null ? state.Rooms.Insert(0, action.Room) : state.Rooms.Replace(existing, action.Room) };
+        var open = state.OpenRoomInfo?.Id == action.Room.Id ? action.Room with { IsArchived = state.OpenRoomInfo.IsArchived } : state.OpenRoomInfo;
+        return state with
+        {
+            Rooms = existing is null ? state.Rooms.Insert(0, action.Room) : state.Rooms.Replace(existing, action.Room),
+            OpenRoomInfo = open,
+        };
     }
 
     [ReducerMethod]

@@ -24,5 +24,8 @@ public sealed record ChatState
 
     public string? Error { get; init; }
 
-    public RoomSummary? CurrentRoom => Rooms.Find(room => room.Id == CurrentRoomId);
+    /// <summary>The open room as last described by the server (it may be archived, or not in the list).</summary>
+    public RoomSummary? OpenRoomInfo { get; init; }
+
+    public RoomSummary? CurrentRoom => OpenRoomInfo ?? Rooms.Find(room => room.Id == CurrentRoomId);
 }

@@ -5,30 +5,34 @@ using RealtimeApp.Web.State;
 namespace RealtimeApp.Web.Features.Chat.Store;
 
 /// <summary>
-/// The circuit's live subscriptions to the rooms it shows, one set per room, on the circuit's aggregator
-/// (so they end with the circuit). Each runs on its own queue, so a busy circuit never slows a publisher.
+/// The circuit's live subscriptions: one per room it shows (all the room topic's events, in order, on its own queue,
+/// so a busy circuit never slows a publisher) and one to room changes. All on the circuit's aggregator, so they end
+/// with the circuit. A member removed from a room stops receiving it before the room's next event.
 /// </summary>
 public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher) : IDisposable
 {
-    private readonly Dictionary<string, IDisposable[]> _rooms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IDisposable> _rooms = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private IDisposable? _roomChanges;
+    private string? _userId;
+
+    public void Start(string userId)
+    {
+        lock (_gate)
+        {
+            _userId = userId;
+            _roomChanges ??= aggregator.Subscribe<RoomChanged>(Topics.Rooms, (e, _) => Dispatch(new RoomsChanged(e.RoomId)));
+        }
+    }
 
     public void Follow(string roomId)
     {
         lock (_gate)
         {
-            if (_rooms.ContainsKey(roomId))
+            if (!_rooms.ContainsKey(roomId))
             {
-                return;
+                _rooms[roomId] = aggregator.Subscribe<IRealtimeEvent>(Topics.Room(roomId), (e, _) => OnRoomEvent(roomId, e));
             }
-
-            var topic = Topics.Room(roomId);
-            _rooms[roomId] =
-            [
-                aggregator.Subscribe<MessagePosted>(topic, (e, _) => Dispatch(ChatEvents.ToAction(e))),
-                aggregator.Subscribe<MessageEdited>(topic, (e, _) => Dispatch(ChatEvents.ToAction(e))),
-                aggregator.Subscribe<MessageDeleted>(topic, (e, _) => Dispatch(ChatEvents.ToAction(e))),
-            ];
         }
     }
 
@@ -36,9 +40,9 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
     {
         lock (_gate)
         {
-            if (_rooms.Remove(roomId, out var subscriptions))
+            if (_rooms.Remove(roomId, out var subscription))
             {
-                Array.ForEach(subscriptions, subscription => subscription.Dispose());
+                subscription.Dispose();
             }
         }
     }
@@ -47,12 +51,31 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
     {
         lock (_gate)
         {
-            foreach (var subscriptions in _rooms.Values)
+            foreach (var subscription in _rooms.Values)
             {
-                Array.ForEach(subscriptions, subscription => subscription.Dispose());
+                subscription.Dispose();
             }
 
             _rooms.Clear();
+            _roomChanges?.Dispose();
+        }
+    }
+
+    private ValueTask OnRoomEvent(string roomId, IRealtimeEvent realtimeEvent)
+    {
+        switch (realtimeEvent)
+        {
+            case MessagePosted posted:
+                return Dispatch(ChatEvents.ToAction(posted));
+            case MessageEdited edited:
+                return Dispatch(ChatEvents.ToAction(edited));
+            case MessageDeleted deleted:
+                return Dispatch(ChatEvents.ToAction(deleted));
+            case RoomMembershipChanged { IsMember: false } left when left.UserId == _userId:
+                Unfollow(roomId);
+                return Dispatch(new RemovedFromRoom(roomId));
+            default:
+                return ValueTask.CompletedTask;
         }
     }
 
