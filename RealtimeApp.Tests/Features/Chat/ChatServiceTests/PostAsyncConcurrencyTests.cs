@@ -38,9 +38,9 @@ public sealed class PostAsyncConcurrencyTests
         })));
         await published.WaitAsync();
 
-        sequences.SelectMany(s => s).Order().ShouldBe(Enumerable.Range(1, Total).Select(i => (long)i));
+        sequences.SelectMany(s => s).Order().ShouldBe(SequenceRange.Of(1, Total));
         sequences.ShouldAllBe(mine => mine.SequenceEqual(mine.Order()));
-        published.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, Total).Select(i => (long)i));
+        published.Events.Select(e => e.Sequence).ShouldBe(SequenceRange.Of(1, Total));
         (await host.CountMessagesAsync(room)).ShouldBe(Total);
     }
 }

@@ -103,6 +103,15 @@ public sealed class ChatHost : IAsyncDisposable
         return posted.Value!;
     }
 
+    /// <summary>Posts "message 1" … "message {count}" one after the other.</summary>
+    public async Task PostManyAsync(Actor actor, string roomId, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await PostAsync(actor, roomId, $"message {i}");
+        }
+    }
+
     public async Task<int> CountMessagesAsync(string roomId)
     {
         await using var db = await OpenDbAsync();
