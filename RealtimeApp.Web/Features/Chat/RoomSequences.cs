@@ -1,19 +1,56 @@
-using Microsoft.EntityFrameworkCore;
-using RealtimeApp.Web.Data;
+using System.Data.Common;
 
 namespace RealtimeApp.Web.Features.Chat;
 
-/// <summary>Hands out a room's next sequence numbers inside the caller's transaction, so several writers (or nodes) never collide.</summary>
-internal static class RoomSequences
+/// <summary>
+/// Hands out a room's next sequence numbers inside the writer's transaction, so several writers (or nodes) never collide:
+/// one prepared <c>UPDATE … RETURNING</c> per room and batch, reused for the writer's lifetime.
+/// </summary>
+internal sealed class RoomSequences : IDisposable
 {
-    /// <summary>Reserves <paramref name="count"/> numbers and returns the last one; throws when the room does not exist.</summary>
-    public static async Task<long> ReserveAsync(ApplicationDbContext db, string roomId, int count, DateTimeOffset now)
+    private readonly DbCommand _reserve;
+    private readonly DbParameter _roomId;
+    private readonly DbParameter _count;
+    private readonly DbParameter _now;
+    private readonly Func<DateTimeOffset, object> _toProvider;
+
+    public RoomSequences(DbConnection connection, Func<DateTimeOffset, object> toProvider)
     {
-        await db.Rooms.Where(room => room.Id == roomId)
-            .ExecuteUpdateAsync(setters => setters
-                .SetProperty(room => room.LastSequence, room => room.LastSequence + count)
-                .SetProperty(room => room.LastActivityAt, now));
-        var last = await db.Rooms.Where(room => room.Id == roomId).Select(room => (long?)room.LastSequence).SingleOrDefaultAsync();
-        return last ?? throw new InvalidOperationException($"Room '{roomId}' does not exist.");
+        ArgumentNullException.ThrowIfNull(connection);
+
+        _toProvider = toProvider;
+        _reserve = connection.CreateCommand();
+        _reserve.CommandText = """
+            UPDATE "Rooms" SET "LastSequence" = "LastSequence" + @count, "LastActivityAt" = @now
+            WHERE "Id" = @roomId
+            RETURNING "LastSequence"
+            """;
+        _roomId = Add(_reserve, "@roomId", "");
+        _count = Add(_reserve, "@count", 0L);
+        _now = Add(_reserve, "@now", toProvider(DateTimeOffset.UnixEpoch));
+    }
+
+    /// <summary>Reserves <paramref name="count"/> numbers and returns the last one; throws when the room does not exist.</summary>
+    public async Task<long> ReserveAsync(DbTransaction transaction, string roomId, int count, DateTimeOffset now)
+    {
+        _reserve.Transaction = transaction;
+        _roomId.Value = roomId;
+        _count.Value = (long)count;
+        _now.Value = _toProvider(now);
+        var last = await _reserve.ExecuteScalarAsync();
+        return last is null or DBNull
+            ? throw new InvalidOperationException($"Room '{roomId}' does not exist.")
+            : Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => _reserve.Dispose();
+
+    internal static DbParameter Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }

@@ -1,0 +1,46 @@
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.Tests.Features.Chat.Support;
+
+namespace RealtimeApp.Tests.Features.Chat.ChatServiceTests;
+
+public sealed class PostAsyncConcurrencyTests
+{
+    private const int Writers = 8;
+    private const int PostsPerWriter = 500;
+    private const int Total = Writers * PostsPerWriter;
+
+    [Fact]
+    public async Task PostAsync_AssignsConsecutiveSequencesAndPublishesEachOnceInOrder_WhenEightWritersPostConcurrently()
+    {
+        await using var host = await ChatHost.StartAsync(messagesPerMinute: 100_000);
+        var room = await host.CreateRoomAsync("busy");
+        var writers = new List<Actor>();
+        for (var i = 0; i < Writers; i++)
+        {
+            var writer = await host.CreateUserAsync($"writer{i}");
+            await host.AddMemberAsync(room, writer);
+            writers.Add(writer);
+        }
+
+        using var published = new EventRecorder<MessagePosted>(host.Get<EventHub>(), Topics.Room(room), Total);
+
+        var sequences = await Task.WhenAll(writers.Select(writer => Task.Run(async () =>
+        {
+            var mine = new List<long>(PostsPerWriter);
+            for (var i = 0; i < PostsPerWriter; i++)
+            {
+                mine.Add((await host.PostAsync(writer, room, $"{writer.DisplayName} #{i}")).Sequence);
+            }
+
+            return mine;
+        })));
+        await published.WaitAsync();
+
+        sequences.SelectMany(s => s).Order().ShouldBe(SequenceRange.Of(1, Total));
+        sequences.ShouldAllBe(mine => mine.SequenceEqual(mine.Order()));
+        published.Events.Select(e => e.Sequence).ShouldBe(SequenceRange.Of(1, Total));
+        (await host.CountMessagesAsync(room)).ShouldBe(Total);
+    }
+}

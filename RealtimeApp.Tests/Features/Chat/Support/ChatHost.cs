@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RealtimeApp.Domain.Chat;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Chat;
+
+namespace RealtimeApp.Tests.Features.Chat.Support;
+
+/// <summary>
+/// The chat services as the app registers them (real EventHub, real group-commit writer) on a migrated SQLite file of
+/// their own, without the web host (the Identity stores are registered too: they shape the model the migrations match).
+/// Users and rooms are inserted directly, so no password hashing slows the tests.
+/// </summary>
+public sealed class ChatHost : IAsyncDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "realtimeapp-chat-tests", Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider _services;
+    private readonly MessageWriter _writer;
+
+    private ChatHost(int messagesPerMinute)
+    {
+        Directory.CreateDirectory(_directory);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_directory, "chat.db")}",
+                ["Chat:MessagesPerMinute"] = messagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddRealtimeAppData(configuration, _directory);
+        services.AddRealtimeAppUsers();
+        services.AddRealtimeCore();
+        services.AddChatFeature();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _writer = _services.GetRequiredService<MessageWriter>();
+    }
+
+    public static async Task<ChatHost> StartAsync(int messagesPerMinute = 10_000)
+    {
+        var host = new ChatHost(messagesPerMinute);
+        await using (var scope = host._services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
+        }
+
+        await ((IHostedService)host._writer).StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task<ApplicationDbContext> OpenDbAsync() =>
+        await Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>A staff user (or admin) whose email is <c>{localPart}@example.com</c>.</summary>
+    public async Task<Actor> CreateUserAsync(string localPart, bool admin = false)
+    {
+        var email = $"{localPart}@example.com";
+        var user = new ApplicationUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
+        await using var db = await OpenDbAsync();
+        db.Users.Add(user);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return new Actor(user.Id, localPart, new HashSet<string> { admin ? Roles.Admin : Roles.Staff });
+    }
+
+    public async Task<string> CreateRoomAsync(string id, bool isPrivate = false, DateTimeOffset? lastActivityAt = null)
+    {
+        await using var db = await OpenDbAsync();
+        var at = lastActivityAt ?? DateTimeOffset.UnixEpoch;
+        db.Rooms.Add(new Room { Id = id, Name = id, IsPrivate = isPrivate, CreatedAt = at, LastActivityAt = at });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return id;
+    }
+
+    public async Task AddMemberAsync(string roomId, Actor actor, RoomRole role = RoomRole.Member)
+    {
+        await using var db = await OpenDbAsync();
+        db.RoomMemberships.Add(new RoomMembership { RoomId = roomId, UserId = actor.UserId, Role = role, JoinedAt = DateTimeOffset.UnixEpoch });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async Task ArchiveAsync(string roomId)
+    {
+        await using var db = await OpenDbAsync();
+        await db.Rooms.Where(room => room.Id == roomId)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(room => room.IsArchived, true), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Posts through <see cref="ChatService"/> and fails the test when the post is refused.</summary>
+    public async Task<ChatMessageView> PostAsync(Actor actor, string roomId, string text)
+    {
+        var posted = await Get<ChatService>().PostAsync(actor, roomId, text, TestContext.Current.CancellationToken);
+        posted.Failure.ShouldBeNull();
+        return posted.Value!;
+    }
+
+    /// <summary>Posts "message 1" … "message {count}" one after the other.</summary>
+    public async Task PostManyAsync(Actor actor, string roomId, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await PostAsync(actor, roomId, $"message {i}");
+        }
+    }
+
+    public async Task<int> CountMessagesAsync(string roomId)
+    {
+        await using var db = await OpenDbAsync();
+        return await db.ChatMessages.CountAsync(m => m.RoomId == roomId, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ((IHostedService)_writer).StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
