@@ -34,7 +34,7 @@ public sealed class ComposerTests : ChatTestContext
         sent.RoomId.ShouldBe("dev");
         sent.Text.ShouldBe("hello");
         ChatState.Pending.ShouldHaveSingleItem().Text.ShouldBe("hello");
-        cut.Find("textarea").GetAttribute("value").ShouldBe("");
+        cut.Find("button").HasAttribute("disabled").ShouldBeTrue();
     }
 
     [Theory]

@@ -47,10 +47,14 @@ public partial class Composer
 
     private async Task SubmitFromButtonAsync()
     {
-        var text = _text;
-        if (Send(text) && _attachment is not null)
+        if (!Send(_text))
         {
-            _text = "";
+            return;
+        }
+
+        _text = "";
+        if (_attachment is not null)
+        {
             await _attachment.InvokeVoidAsync("clear");
         }
     }
