@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
@@ -20,8 +21,12 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "realtimeapp-e2e", Guid.NewGuid().ToString("N"));
 
-    public KestrelAppFactory()
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    /// <param name="configureServices">Test-only service changes, applied after the app's own.</param>
+    public KestrelAppFactory(Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         Directory.CreateDirectory(_directory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -66,5 +71,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
     }
 }

@@ -19,6 +19,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IChatEventPublisher, HubChatEventPublisher>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
+        services.AddSingleton<RoomDirectory>();
         services.AddSingleton<RoomAccess>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ChatHistory>();

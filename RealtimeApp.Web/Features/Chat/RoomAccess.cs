@@ -1,26 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Web.Features.Chat;
 
 /// <summary>Who may read and write which room: public rooms are open to all staff, private rooms to their members.</summary>
-public sealed class RoomAccess(TimeProvider time)
+public sealed class RoomAccess(RoomDirectory directory, EventHub hub, TimeProvider time)
 {
     public async Task<Result<Room>> FindReadableAsync(ApplicationDbContext db, Actor actor, string roomId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
 
-        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, cancellationToken);
+        var room = directory.Find(roomId);
         if (room is null)
         {
-            return Failure.NotFound($"There is no room '{roomId}'.");
+            room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, cancellationToken);
+            if (room is null)
+            {
+                return Failure.NotFound($"There is no room '{roomId}'.");
+            }
+
+            directory.Remember(room);
         }
 
-        if (room.IsPrivate && !await IsMemberAsync(db, actor.UserId, roomId, cancellationToken))
+        if (room.IsPrivate && !await IsKnownOrStoredMemberAsync(db, actor.UserId, roomId, cancellationToken))
         {
             return Failure.Forbidden($"#{room.Name} is private and you are not a member.");
         }
@@ -43,13 +51,31 @@ public sealed class RoomAccess(TimeProvider time)
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(room);
 
-        if (await IsMemberAsync(db, actor.UserId, room.Id, cancellationToken))
+        if (await IsKnownOrStoredMemberAsync(db, actor.UserId, room.Id, cancellationToken))
         {
             return;
         }
 
-        db.RoomMemberships.Add(new RoomMembership { RoomId = room.Id, UserId = actor.UserId, JoinedAt = time.GetUtcNow(), LastReadSequence = room.LastSequence });
+        var lastSequence = await db.Rooms.Where(r => r.Id == room.Id).Select(r => r.LastSequence).FirstAsync(cancellationToken);
+        db.RoomMemberships.Add(new RoomMembership { RoomId = room.Id, UserId = actor.UserId, JoinedAt = time.GetUtcNow(), LastReadSequence = lastSequence });
         await db.SaveChangesAsync(cancellationToken);
+        hub.Publish(new RoomMembershipChanged(room.Id, actor.UserId, IsMember: true, nameof(RoomRole.Member)));
+    }
+
+    private async Task<bool> IsKnownOrStoredMemberAsync(ApplicationDbContext db, string userId, string roomId, CancellationToken cancellationToken)
+    {
+        if (directory.IsKnownMember(roomId, userId))
+        {
+            return true;
+        }
+
+        var isMember = await IsMemberAsync(db, userId, roomId, cancellationToken);
+        if (isMember)
+        {
+            directory.RememberMember(roomId, userId);
+        }
+
+        return isMember;
     }
 
     public static Task<bool> IsMemberAsync(ApplicationDbContext db, string userId, string roomId, CancellationToken cancellationToken) =>

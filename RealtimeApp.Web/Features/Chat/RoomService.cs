@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Web.Features.Chat;
 
 /// <summary>Staff-side room operations: the room list with unread counts, joining, leaving, marking as read.</summary>
-public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts, RoomAccess access)
+public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts, RoomAccess access, EventHub hub)
 {
     /// <summary>Rooms the user belongs to plus public rooms they can join (archived rooms hidden), latest activity first.</summary>
     public async Task<IReadOnlyList<RoomSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -82,7 +85,13 @@ public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var left = await db.RoomMemberships.Where(m => m.RoomId == roomId && m.UserId == actor.UserId).ExecuteDeleteAsync(cancellationToken);
-        return left > 0 ? true : Failure.NotFound($"You are not a member of '{roomId}'.");
+        if (left == 0)
+        {
+            return Failure.NotFound($"You are not a member of '{roomId}'.");
+        }
+
+        hub.Publish(new RoomMembershipChanged(roomId, actor.UserId, IsMember: false, nameof(RoomRole.Member)));
+        return true;
     }
 
     /// <summary>Moves the user's read marker forward to <paramref name="sequence"/> (never backwards).</summary>

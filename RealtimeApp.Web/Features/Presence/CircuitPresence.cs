@@ -14,6 +14,8 @@ public sealed class CircuitPresence(PresenceTracker tracker, EventAggregator agg
 {
     private readonly Lock _gate = new();
     private IDisposable[] _current = [];
+    private IDisposable? _here;
+    private (string RoomId, Actor Actor)? _room;
 
     public void Enter(string roomId, Actor actor)
     {
@@ -24,29 +26,63 @@ public sealed class CircuitPresence(PresenceTracker tracker, EventAggregator agg
         [
             aggregator.Subscribe<PresenceChanged>(topic, (e, _) => Dispatch(new PresenceUpdated(e.RoomId, new PresenceMember(e.UserId, e.UserName), e.IsOnline))),
             aggregator.Subscribe<TypingChanged>(topic, (e, _) => Dispatch(new TypingUpdated(e.RoomId, e.UserId, e.UserName, e.IsTyping, time.GetUtcNow()))),
-            tracker.Enter(roomId, actor.UserId, actor.DisplayName),
         ];
+        var here = tracker.Enter(roomId, actor.UserId, actor.DisplayName);
         IDisposable[] previous;
+        IDisposable? previousHere;
         lock (_gate)
         {
-            previous = _current;
-            _current = next;
+            (previous, previousHere) = (_current, _here);
+            (_current, _here, _room) = (next, here, (roomId, actor));
         }
 
         Array.ForEach(previous, handle => handle.Dispose());
+        previousHere?.Dispose();
+        dispatcher.Dispatch(new PresenceLoaded(roomId, tracker.Online(roomId)));
+    }
+
+    /// <summary>The browser's connection dropped (tab closed, network lost): the user is no longer here.</summary>
+    public void Suspend()
+    {
+        IDisposable? here;
+        lock (_gate)
+        {
+            (here, _here) = (_here, null);
+        }
+
+        here?.Dispose();
+    }
+
+    /// <summary>The connection is back: the user is in their room again.</summary>
+    public void Resume()
+    {
+        string roomId;
+        lock (_gate)
+        {
+            if (_here is not null || _room is not { } room)
+            {
+                return;
+            }
+
+            roomId = room.RoomId;
+            _here = tracker.Enter(room.RoomId, room.Actor.UserId, room.Actor.DisplayName);
+        }
+
         dispatcher.Dispatch(new PresenceLoaded(roomId, tracker.Online(roomId)));
     }
 
     public void Dispose()
     {
         IDisposable[] current;
+        IDisposable? here;
         lock (_gate)
         {
-            current = _current;
-            _current = [];
+            (current, here) = (_current, _here);
+            (_current, _here, _room) = ([], null, null);
         }
 
         Array.ForEach(current, handle => handle.Dispose());
+        here?.Dispose();
     }
 
     private ValueTask Dispatch(object action)

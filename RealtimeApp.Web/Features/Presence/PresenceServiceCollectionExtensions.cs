@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using RealtimeApp.Web.Features.Presence;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class PresenceServiceCollectionExtensions
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<TypingNotifier>();
         services.AddScoped<CircuitPresence>();
+        services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         return services;
     }
 }
