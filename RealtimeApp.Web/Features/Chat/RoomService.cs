@@ -58,11 +58,30 @@ public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts
         }
 
         var value = room.Value!;
-        var isMember = await RoomAccess.IsMemberAsync(db, actor.UserId, roomId, cancellationToken);
-        return new RoomSummary(value.Id, value.Name, value.Topic, value.IsPrivate, isMember, value.LastSequence, value.LastActivityAt, 0, 0)
+        var role = await db.RoomMemberships.Where(m => m.RoomId == roomId && m.UserId == actor.UserId).Select(m => (RoomRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
+        return new RoomSummary(value.Id, value.Name, value.Topic, value.IsPrivate, role is not null, value.LastSequence, value.LastActivityAt, 0, 0)
         {
             IsArchived = value.IsArchived,
+            IsModerator = role == RoomRole.Moderator,
         };
+    }
+
+    /// <summary>Members of a room the user can read, for @mention suggestions: name is the part of the email before the @.</summary>
+    public async Task<Result<IReadOnlyList<MentionCandidate>>> MentionCandidatesAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var room = await access.FindReadableAsync(db, actor, roomId, cancellationToken);
+        if (!room.Succeeded)
+        {
+            return room.Failure!;
+        }
+
+        var emails = await db.RoomMemberships.Where(m => m.RoomId == roomId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => new { u.Id, u.Email })
+            .ToListAsync(cancellationToken);
+        return emails.Select(u => new MentionCandidate(u.Id, Mentions.LocalPart(u.Email), u.Email ?? ""))
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     public async Task<Result<RoomSummary>> JoinAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)

@@ -14,4 +14,7 @@ public sealed record RoomSummary(
 {
     /// <summary>Read-only: archived rooms keep their history but take no new messages (only the open room can be archived).</summary>
     public bool IsArchived { get; init; }
+
+    /// <summary>The user moderates this room: they may delete anyone's messages in it.</summary>
+    public bool IsModerator { get; init; }
 }
