@@ -32,6 +32,13 @@ public sealed class ChatPage(IPage page)
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
     }
 
+    public ILocator MentionSuggestion(string name) =>
+        page.GetByRole(AriaRole.Listbox, new() { Name = "Mention suggestions" }).GetByRole(AriaRole.Option).Filter(new() { HasText = "@" + name });
+
+    public ILocator SearchBox => page.GetByRole(AriaRole.Textbox, new() { Name = "Search this room" });
+
+    public ILocator SearchResults => page.GetByRole(AriaRole.Region, new() { Name = "Search results" });
+
     public ILocator RoomHeading(string room) => page.GetByRole(AriaRole.Heading, new() { Name = $"#{room}", Exact = true });
 
     public ILocator Message(string text) => Messages.GetByRole(AriaRole.Article).Filter(new() { HasText = text });

@@ -75,4 +75,45 @@ public sealed class ChatTests(BrowserHost host)
         await Expect(chatB.OnlineMember(emailA)).ToHaveCountAsync(0);
         await Expect(chatB.OnlineMember(emailB)).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Mention_IsSuggestedWhileTyping_AndHighlightedForTheMentionedUser()
+    {
+        var (pageA, _) = await host.NewStaffAsync("mia");
+        var (pageB, emailB) = await host.NewStaffAsync("moe");
+        var nameB = emailB.Split('@')[0];
+        var chatA = new ChatPage(pageA);
+        var chatB = new ChatPage(pageB);
+        await chatA.OpenAsync();
+        await chatB.OpenAsync();
+
+        await chatA.Composer.PressSequentiallyAsync("ping @" + nameB[..5]);
+        await Expect(chatA.MentionSuggestion(nameB)).ToBeVisibleAsync();
+        await chatA.Composer.PressAsync("Enter");
+        await Expect(chatA.Composer).ToHaveValueAsync($"ping @{nameB} ");
+        await chatA.Composer.PressSequentiallyAsync("look");
+        await chatA.Composer.PressAsync("Enter");
+
+        var message = chatB.Message($"ping @{nameB} look");
+        await Expect(message).ToBeVisibleAsync();
+        await Expect(message).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mentioned"));
+        await Expect(chatA.Message($"ping @{nameB} look")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mentioned"));
+    }
+
+    [Fact]
+    public async Task Search_FindsMessagesInTheRoom()
+    {
+        var (page, _) = await host.NewStaffAsync("sam");
+        var chat = new ChatPage(page);
+        await chat.OpenAsync();
+        var needle = $"needle{Guid.NewGuid():N}"[..14];
+        await chat.SendAsync($"the {needle} is here");
+        await Expect(chat.Message(needle)).ToBeVisibleAsync();
+
+        await chat.SearchBox.FillAsync(needle);
+        await chat.SearchBox.PressAsync("Enter");
+
+        await Expect(chat.SearchResults).ToContainTextAsync("1 result(s)");
+        await Expect(chat.SearchResults.GetByRole(Microsoft.Playwright.AriaRole.Article)).ToContainTextAsync($"the {needle} is here");
+    }
 }

@@ -54,10 +54,36 @@ export function attachScroller(scroller, dotnet) {
   };
 }
 
+// The "@name" being typed just before the caret, or null.
+function mentionBeforeCaret(textarea) {
+  const before = textarea.value.slice(0, textarea.selectionStart);
+  const match = /(?:^|\s)@([A-Za-z0-9._-]*)$/.exec(before);
+  return match ? match[1] : null;
+}
+
 export function attachComposer(textarea, dotnet) {
+  let suggesting = false;
+  let lastQuery = null;
+  const reportMention = () => {
+    const query = mentionBeforeCaret(textarea);
+    if (query !== lastQuery) {
+      lastQuery = query;
+      dotnet.invokeMethodAsync('MentionQueryChanged', query);
+    }
+  };
   // The text is taken and the box emptied here, in the same event, so whatever is typed next is never lost to
   // a round trip to the server.
   const onKeyDown = (event) => {
+    if (suggesting && (event.key === 'Enter' || event.key === 'Tab')) {
+      event.preventDefault();
+      dotnet.invokeMethodAsync('PickFirstMention');
+      return;
+    }
+    if (suggesting && event.key === 'Escape') {
+      lastQuery = null;
+      dotnet.invokeMethodAsync('MentionQueryChanged', null);
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       const text = textarea.value;
@@ -70,7 +96,21 @@ export function attachComposer(textarea, dotnet) {
     }
   };
   textarea.addEventListener('keydown', onKeyDown);
+  textarea.addEventListener('input', reportMention);
+  textarea.addEventListener('click', reportMention);
   return {
+    setSuggesting(value) {
+      suggesting = value;
+    },
+    insertMention(name) {
+      const caret = textarea.selectionStart;
+      const before = textarea.value.slice(0, caret).replace(/@([A-Za-z0-9._-]*)$/, `@${name} `);
+      textarea.value = before + textarea.value.slice(caret);
+      textarea.setSelectionRange(before.length, before.length);
+      textarea.focus();
+      lastQuery = null;
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    },
     clear() {
       textarea.value = '';
     },
@@ -79,6 +119,8 @@ export function attachComposer(textarea, dotnet) {
     },
     dispose() {
       textarea.removeEventListener('keydown', onKeyDown);
+      textarea.removeEventListener('input', reportMention);
+      textarea.removeEventListener('click', reportMention);
     },
   };
 }

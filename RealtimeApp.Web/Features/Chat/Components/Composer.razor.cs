@@ -39,6 +39,8 @@ public partial class Composer
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/chat.js");
             _attachment = await _module.InvokeAsync<IJSObjectReference>("attachComposer", _textarea, _self);
         }
+
+        await SyncSuggestingAsync();
     }
 
     /// <summary>Enter in the text box: the browser has already taken the text out of the box and passes it here.</summary>
@@ -70,7 +72,7 @@ public partial class Composer
         return true;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeAsyncCore(bool disposing)
     {
         try
         {
@@ -91,6 +93,6 @@ public partial class Composer
         }
 
         _self?.Dispose();
-        GC.SuppressFinalize(this);
+        await base.DisposeAsyncCore(disposing);
     }
 }

@@ -23,7 +23,7 @@ public partial class MessageItem
 
     private bool IsMine => Message.AuthorId == State.Value.UserId;
 
-    private bool IsAdmin => _isAdmin;
+    private bool MayModerate => _isAdmin || State.Value.CurrentRoom?.IsModerator == true;
 
     private string Initials => string.IsNullOrEmpty(Message.AuthorName) ? "?" : Message.AuthorName[..1].ToUpperInvariant();
 

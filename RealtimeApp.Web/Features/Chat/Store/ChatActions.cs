@@ -49,3 +49,7 @@ public sealed record RoomDescribed(RoomSummary Room);
 public sealed record RoomsChanged(string RoomId);
 
 public sealed record RemovedFromRoom(string RoomId);
+
+public sealed record LoadMentionCandidates(string RoomId);
+
+public sealed record MentionCandidatesLoaded(string RoomId, IReadOnlyList<MentionCandidate> Candidates);

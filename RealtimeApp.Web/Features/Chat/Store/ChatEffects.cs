@@ -62,6 +62,13 @@ public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHis
     }
 
     [EffectMethod]
+    public async Task HandleAsync(LoadMentionCandidates action, IDispatcher dispatcher)
+    {
+        var candidates = await rooms.MentionCandidatesAsync(await circuit.GetAsync(), action.RoomId);
+        dispatcher.Dispatch(new MentionCandidatesLoaded(action.RoomId, candidates.Value ?? []));
+    }
+
+    [EffectMethod]
     public async Task HandleAsync(RoomsChanged action, IDispatcher dispatcher)
     {
         await ReloadRoomsAsync(dispatcher);

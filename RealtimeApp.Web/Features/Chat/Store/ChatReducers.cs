@@ -12,7 +12,11 @@ public static class ChatReducers
 
     [ReducerMethod]
     public static ChatState OnRoomOpened(ChatState state, RoomOpened action) =>
-        state with { CurrentRoomId = action.RoomId, OpenRoomInfo = null, Messages = [], HasOlder = false, LoadingOlder = false, Error = null };
+        state with { CurrentRoomId = action.RoomId, OpenRoomInfo = null, MentionCandidates = null, Messages = [], HasOlder = false, LoadingOlder = false, Error = null };
+
+    [ReducerMethod]
+    public static ChatState OnMentionCandidates(ChatState state, MentionCandidatesLoaded action) =>
+        action.RoomId == state.CurrentRoomId ? state with { MentionCandidates = [.. action.Candidates] } : state;
 
     [ReducerMethod]
     public static ChatState OnDescribed(ChatState state, RoomDescribed action) =>

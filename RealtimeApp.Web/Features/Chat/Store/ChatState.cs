@@ -18,6 +18,9 @@ public sealed record ChatState
 
     public ImmutableList<PendingMessage> Pending { get; init; } = [];
 
+    /// <summary>Members of the open room who can be @mentioned; loaded the first time the user types an @.</summary>
+    public ImmutableList<MentionCandidate>? MentionCandidates { get; init; }
+
     public bool HasOlder { get; init; }
 
     public bool LoadingOlder { get; init; }
