@@ -84,4 +84,20 @@ public sealed class ChatRoomsTests(BrowserHost host)
         await Expect(chatB.Message("after you left")).ToHaveCountAsync(0);
         await Expect(chatB.RoomLink(roomId)).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task LeavingARoom_ReturnsToGeneral_AndOffersToJoinAgain()
+    {
+        var (page, email) = await host.NewStaffAsync("lea");
+        var roomId = await host.App.CreateRoomAsync($"bye-{Guid.NewGuid():N}"[..12], isPrivate: false, email);
+        var chat = new ChatPage(page);
+        await chat.OpenAsync(roomId);
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Leave room" }).ClickAsync();
+
+        await Expect(chat.RoomHeading("general")).ToBeVisibleAsync();
+        await Expect(chat.RoomLink(roomId)).ToHaveCountAsync(0);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"Join {roomId}" }).ClickAsync();
+        await Expect(chat.RoomLink(roomId)).ToBeVisibleAsync();
+    }
 }

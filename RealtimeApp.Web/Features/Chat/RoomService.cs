@@ -102,6 +102,11 @@ public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts
     {
         ArgumentNullException.ThrowIfNull(actor);
 
+        if (roomId == Room.GeneralId)
+        {
+            return Failure.Invalid("Everyone stays in #general.");
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var left = await db.RoomMemberships.Where(m => m.RoomId == roomId && m.UserId == actor.UserId).ExecuteDeleteAsync(cancellationToken);
         if (left == 0)

@@ -53,3 +53,5 @@ public sealed record RemovedFromRoom(string RoomId);
 public sealed record LoadMentionCandidates(string RoomId);
 
 public sealed record MentionCandidatesLoaded(string RoomId, IReadOnlyList<MentionCandidate> Candidates);
+
+public sealed record LeaveRoom(string RoomId);

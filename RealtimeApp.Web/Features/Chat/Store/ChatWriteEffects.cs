@@ -47,6 +47,16 @@ public sealed class ChatWriteEffects(
         dispatcher.Dispatch(new RoomJoined(joined.Value!));
     }
 
+    [EffectMethod]
+    public async Task HandleAsync(LeaveRoom action, IDispatcher dispatcher)
+    {
+        var left = await rooms.LeaveAsync(await circuit.GetAsync(), action.RoomId);
+        if (!left.Succeeded)
+        {
+            snackbar.Add(left.Failure!.Message, Severity.Warning);
+        }
+    }
+
     private async Task SendAsync(Guid clientId, string roomId, string text, IDispatcher dispatcher)
     {
         try
