@@ -1,0 +1,9 @@
+namespace RealtimeApp.Domain.Agents;
+
+public enum AgentStatus
+{
+    Active,
+    Idle,
+    Error,
+    Offline,
+}
