@@ -15,6 +15,9 @@ public sealed class TaskRecord
 
     public string? AgentId { get; set; }
 
+    /// <summary>The user (or API token owner) who created the task.</summary>
+    public string? CreatedBy { get; init; }
+
     public TaskState State { get; set; }
 
     public int Progress { get; set; }
