@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.ApiTokens;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
 
@@ -23,7 +22,6 @@ public static class ApiTokensServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IApiConnectionAuthenticator, TokenApiAuthenticator>());
         services.AddSingleton<ApiTokenSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiTokenSweeper>());
-        services.TryAddScoped<CircuitActor>();
         return services;
     }
 }
