@@ -13,18 +13,21 @@ builder.Services.AddRealtimeAppAuthentication();
 builder.Services.AddRealtimeAppHealthChecks();
 builder.Services.AddRealtimeAppMetrics();
 builder.Services.AddRealtimeCore();
+builder.Services.AddRealtimeApi();
 builder.Services.AddAppShell();
 builder.Services.AddFluxor(o => o.ScanAssemblies(typeof(Program).Assembly));
 builder.Services.AddConnectionStatus();
 builder.Services.AddChatFeature();
 builder.Services.AddRoomsFeature();
 builder.Services.AddPresenceFeature();
+builder.Services.AddApiTokensFeature();
 
 var app = builder.Build();
 
 app.UseAppShell();
 app.MapRealtimeAppHealth();
 app.MapRealtimeAppMetrics();
+app.MapRealtimeApi();
 app.MapAppShell();
 
 await app.RunAsync();

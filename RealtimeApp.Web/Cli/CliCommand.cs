@@ -5,4 +5,6 @@ public abstract record CliCommand;
 
 public sealed record CreateUserCommand(string Email, string Password, string Role) : CliCommand;
 
+public sealed record CreateTokenCommand(string Email, string Name, int? ExpiresDays) : CliCommand;
+
 public sealed record ShowUsageCommand : CliCommand;

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Users;
 
 namespace RealtimeApp.Web.Cli;
@@ -41,6 +43,7 @@ public static class CommandLineApp
             return parsed.Command switch
             {
                 CreateUserCommand create => await CreateUserAsync(scope.ServiceProvider, create, output, error),
+                CreateTokenCommand create => await CreateTokenAsync(scope.ServiceProvider, create, output, error),
                 _ => throw new InvalidOperationException($"No handler for {parsed.Command.GetType().Name}."),
             };
         }
@@ -64,6 +67,28 @@ public static class CommandLineApp
         return Success;
     }
 
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, CreateTokenCommand command, TextWriter output, TextWriter error)
+    {
+        var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(command.Email);
+        if (user is null)
+        {
+            await error.WriteLineAsync($"error: tokens create: no user with email '{command.Email}'.");
+            return Failure;
+        }
+
+        var expiresAt = command.ExpiresDays is { } days ? services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
+        var created = await services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, command.Name, expiresAt);
+        if (!created.Succeeded)
+        {
+            await error.WriteLineAsync($"error: tokens create: {created.Failure!.Message}");
+            return Failure;
+        }
+
+        // The token alone, so that scripts can capture it: TOKEN=$(dotnet run ... -- tokens create ...).
+        await output.WriteLineAsync(created.Value!.Secret);
+        return Success;
+    }
+
     private static WebApplication BuildHost(IEnumerable<KeyValuePair<string, string?>>? settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -83,6 +108,7 @@ public static class CommandLineApp
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRealtimeAppUsers();
+        builder.Services.AddApiTokensFeature();
         return builder.Build();
     }
 }

@@ -1,18 +1,23 @@
+using System.Globalization;
 using RealtimeApp.Domain.Users;
+using RealtimeApp.Web.Features.ApiTokens;
 
 namespace RealtimeApp.Web.Cli;
 
-/// <summary>Turns <c>users create --email E --password P --role R</c> and friends into a <see cref="CliCommand"/>.</summary>
+/// <summary>Turns <c>users create …</c>, <c>tokens create …</c> and friends into a <see cref="CliCommand"/>.</summary>
 public static class CommandLineParser
 {
     public const string Usage = """
         Usage:
           RealtimeApp.Web                                   start the server
           RealtimeApp.Web users create --email E --password P --role Admin|Staff
+          RealtimeApp.Web tokens create --email E --name N [--expires-days D]
+                                                            prints the new API token alone on stdout
           RealtimeApp.Web help
         """;
 
     private static readonly HashSet<string> UserCreateOptions = ["email", "password", "role"];
+    private static readonly HashSet<string> TokenCreateOptions = ["email", "name", "expires-days"];
 
     /// <summary>True when the arguments name a command rather than server switches such as <c>--urls</c>.</summary>
     public static bool IsCommand(IReadOnlyList<string> args) =>
@@ -27,6 +32,8 @@ public static class CommandLineParser
             ["help" or "--help" or "-h"] => CliParseResult.Success(new ShowUsageCommand()),
             ["users", "create", .. var rest] => ParseCreateUser(rest),
             ["users", .. var rest] => CliParseResult.Failure($"users: unknown action '{rest.FirstOrDefault()}'; expected 'users create'."),
+            ["tokens", "create", .. var rest] => ParseCreateToken(rest),
+            ["tokens", .. var rest] => CliParseResult.Failure($"tokens: unknown action '{rest.FirstOrDefault()}'; expected 'tokens create'."),
             [] => CliParseResult.Failure("no command given."),
             [var unknown, ..] => CliParseResult.Failure($"unknown command '{unknown}'; run 'help' for the list."),
         };
@@ -53,5 +60,40 @@ public static class CommandLineParser
         return canonicalRole is null
             ? CliParseResult.Failure($"{command}: unknown role '{role}'; expected {string.Join(" or ", Roles.All)}.")
             : CliParseResult.Success(new CreateUserCommand(email.Trim(), password, canonicalRole));
+    }
+
+    private static CliParseResult ParseCreateToken(IReadOnlyList<string> args)
+    {
+        const string command = "tokens create";
+        var (options, error) = CliOptions.Parse(command, args, TokenCreateOptions);
+        if (options is null)
+        {
+            return CliParseResult.Failure(error!);
+        }
+
+        var email = options.Get("email");
+        if (string.IsNullOrWhiteSpace(email) || options.Get("name") is null)
+        {
+            return CliParseResult.Failure($"{command}: --email and --name are required.");
+        }
+
+        var (name, nameError) = ApiTokenRules.CheckName(options.Get("name"));
+        if (name is null)
+        {
+            return CliParseResult.Failure($"{command}: {nameError}");
+        }
+
+        int? days = null;
+        if (options.Get("expires-days") is { } text)
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || ApiTokenRules.CheckExpiryDays(parsed) is not null)
+            {
+                return CliParseResult.Failure($"{command}: --expires-days must be a whole number from 1 to {ApiTokenRules.MaxExpiryDays}.");
+            }
+
+            days = parsed;
+        }
+
+        return CliParseResult.Success(new CreateTokenCommand(email.Trim(), name, days));
     }
 }

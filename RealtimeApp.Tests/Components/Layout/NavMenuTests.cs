@@ -14,7 +14,7 @@ public sealed class NavMenuTests : ShellTestContext
 
         var menu = Render<NavMenu>();
 
-        LinkTexts(menu).ShouldBe(["Home", "Chat", "Tasks", "Agents", "Admin", "Account"]);
+        LinkTexts(menu).ShouldBe(["Home", "Chat", "Tasks", "Agents", "Admin", "Account", "API tokens"]);
         menu.Find("a[href='/admin']").ShouldNotBeNull();
     }
 
@@ -26,7 +26,7 @@ public sealed class NavMenuTests : ShellTestContext
 
         var menu = Render<NavMenu>();
 
-        LinkTexts(menu).ShouldBe(["Home", "Chat", "Tasks", "Agents", "Account"]);
+        LinkTexts(menu).ShouldBe(["Home", "Chat", "Tasks", "Agents", "Account", "API tokens"]);
         menu.FindAll("a[href='/admin']").ShouldBeEmpty();
     }
 

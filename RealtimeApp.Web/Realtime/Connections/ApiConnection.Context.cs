@@ -84,6 +84,7 @@ internal sealed partial class ApiConnection
         }
 
         var principal = result.Principal;
+        User = principal;
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "anonymous";
         if (!_registry.TryAssignUser(this, userId, _options.MaxConnectionsPerUser))
         {

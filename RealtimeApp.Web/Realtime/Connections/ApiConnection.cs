@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Procedures;
@@ -67,6 +68,9 @@ internal sealed partial class ApiConnection
     public string? UserId { get; internal set; }
 
     public string? UserName { get; private set; }
+
+    /// <summary>The authenticated principal; null until authentication succeeded.</summary>
+    public ClaimsPrincipal? User { get; private set; }
 
     public DateTimeOffset ConnectedAt { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Claims;
 
 namespace RealtimeApp.Web.Realtime.Connections;
 
@@ -42,6 +43,27 @@ public sealed class ApiConnectionRegistry
 
         return matches.Count;
     }
+
+    /// <summary>
+    /// Closes with 4001 and <paramref name="reason"/> every authenticated connection whose principal matches
+    /// <paramref name="predicate"/> (for example one API token's connections); returns how many.
+    /// </summary>
+    public int CloseWhere(Func<ClaimsPrincipal, bool> predicate, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+
+        var matches = _connections.Values.Where(c => c.User is { } user && predicate(user)).ToList();
+        foreach (var connection in matches)
+        {
+            connection.RequestClose(ApiCloseCodes.ClosedByServer, reason, discardPending: false);
+        }
+
+        return matches.Count;
+    }
+
+    /// <summary>The principals of the authenticated connections open now (one entry per connection).</summary>
+    public IReadOnlyList<ClaimsPrincipal> AuthenticatedUsers =>
+        _connections.Values.Select(c => c.User).OfType<ClaimsPrincipal>().ToList();
 
     /// <summary>Sends <c>{"id":null,"method":"reconnect"}</c> once to every open connection, and to any that opens from now on.</summary>
     public void BroadcastReconnect()

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+
+namespace RealtimeApp.Web.Features.ApiTokens;
+
+/// <summary>The claims of a token-authenticated principal, beside NameIdentifier, Name (email) and Role.</summary>
+public static class ApiTokenClaims
+{
+    /// <summary>The authentication type of a token principal's identity.</summary>
+    public const string AuthenticationType = "ApiToken";
+
+    /// <summary>The id of the <see cref="ApiToken"/> the connection authenticated with.</summary>
+    public const string TokenId = "token_id";
+
+    /// <summary>The token id of a token principal; null for a cookie principal.</summary>
+    public static int? GetTokenId(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return int.TryParse(principal.FindFirstValue(TokenId), out var id) ? id : null;
+    }
+
+    public static ClaimsPrincipal CreatePrincipal(int tokenId, string userId, string name, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, userId),
+            new(ClaimTypes.Name, name),
+            new(TokenId, tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}

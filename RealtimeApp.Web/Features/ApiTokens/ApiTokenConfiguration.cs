@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RealtimeApp.Web.Data;
+
+namespace RealtimeApp.Web.Features.ApiTokens;
+
+public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> token)
+    {
+        token.ToTable("ApiTokens");
+        token.HasKey(t => t.Id);
+        token.Property(t => t.Name).HasMaxLength(ApiTokenRules.MaxNameLength).IsRequired();
+        token.Property(t => t.Prefix).HasMaxLength(ApiTokenSecret.PrefixLength).IsRequired();
+        token.Property(t => t.Hash).HasMaxLength(ApiTokenSecret.HashLength).IsRequired();
+        token.HasIndex(t => t.Hash).IsUnique();
+        token.HasIndex(t => t.UserId);
+        token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

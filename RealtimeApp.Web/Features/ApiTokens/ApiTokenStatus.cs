@@ -1,0 +1,8 @@
+namespace RealtimeApp.Web.Features.ApiTokens;
+
+public enum ApiTokenStatus
+{
+    Active,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,13 @@
+namespace RealtimeApp.Web.Features.ApiTokens;
+
+/// <summary>A token as lists show it: never the secret or its hash.</summary>
+public sealed record ApiTokenSummary(
+    int Id,
+    string UserId,
+    string? UserEmail,
+    string Name,
+    string Prefix,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? LastUsedAt,
+    ApiTokenStatus Status);

@@ -1,0 +1,34 @@
+using RealtimeApp.Web.Realtime.Authentication;
+
+namespace RealtimeApp.Web.Features.ApiTokens;
+
+/// <summary>
+/// Authenticates <c>/api/ws</c>: an API token from connectionParams <c>{"token":…}</c> or <c>Authorization: Bearer</c>;
+/// without a token, the browser's Identity cookie, but only from an allowed <c>Origin</c> (no cross-site hijacking).
+/// </summary>
+public sealed class TokenApiAuthenticator(ApiTokenService tokens) : IApiConnectionAuthenticator
+{
+    public const string OriginNotAllowed = "origin not allowed";
+
+    public async ValueTask<ApiAuthenticationResult> AuthenticateAsync(ApiAuthenticationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var token = request.ConnectionParamsToken ?? request.BearerToken;
+        if (token is not null)
+        {
+            var validated = await tokens.ValidateAsync(token, cancellationToken);
+            return validated.Succeeded
+                ? ApiAuthenticationResult.Success(validated.Value!)
+                : ApiAuthenticationResult.Fail(validated.Failure!.Message);
+        }
+
+        var cookieUser = request.HttpContext.User;
+        if (cookieUser.Identity?.IsAuthenticated != true)
+        {
+            return ApiAuthenticationResult.Fail(ApiTokenService.InvalidReason);
+        }
+
+        return request.IsOriginAllowed ? ApiAuthenticationResult.Success(cookieUser) : ApiAuthenticationResult.Fail(OriginNotAllowed);
+    }
+}
