@@ -20,6 +20,7 @@ builder.Services.AddConnectionStatus();
 builder.Services.AddChatFeature();
 builder.Services.AddRoomsFeature();
 builder.Services.AddPresenceFeature();
+builder.Services.AddTasksFeature();
 builder.Services.AddApiTokensFeature();
 
 var app = builder.Build();

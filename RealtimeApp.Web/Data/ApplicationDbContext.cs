@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RealtimeApp.Domain.Agents;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Domain.Tasks;
 using RealtimeApp.Web.Features.ApiTokens;
 
 namespace RealtimeApp.Web.Data;
@@ -15,6 +17,16 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+
+    public DbSet<TaskProgressEvent> TaskEvents => Set<TaskProgressEvent>();
+
+    public DbSet<AgentRecord> Agents => Set<AgentRecord>();
+
+    public DbSet<AgentStatusEntry> AgentStatusHistory => Set<AgentStatusEntry>();
+
+    public DbSet<AgentCommand> AgentCommands => Set<AgentCommand>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,6 +39,7 @@ public sealed class ChatHost : IAsyncDisposable
         services.AddRealtimeAppUsers();
         services.AddRealtimeCore();
         services.AddChatFeature();
+        services.AddTasksFeature();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _writer = _services.GetRequiredService<MessageWriter>();
     }

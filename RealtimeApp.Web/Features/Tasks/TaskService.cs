@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.Agents;
+using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Tasks;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.Web.Data;
+
+namespace RealtimeApp.Web.Features.Tasks;
+
+/// <summary>
+/// The one write path for tasks (UI and API): validate, apply the state machine, store the task and its numbered
+/// timeline entry in one save, then publish. Reports also acknowledge the agent's pending commands for that task.
+/// </summary>
+public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts, TaskEvents events, TaskLocks locks, TimeProvider time)
+{
+    public async Task<Result<TaskView>> CreateAsync(Actor actor, string? title, string? agentId = null, string? id = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > TaskRecord.MaxTitleLength)
+        {
+            return Failure.Invalid($"title: 1 to {TaskRecord.MaxTitleLength} characters.");
+        }
+
+        if ((agentId is not null ? AgentIds.Validate(agentId) : null) is { } badAgent)
+        {
+            return Failure.Invalid(badAgent);
+        }
+
+        if (id is not null && AgentIds.Validate(id) is not null)
+        {
+            return Failure.Invalid("id: 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var taskId = id ?? $"task-{Guid.NewGuid():N}"[..13];
+        if (await db.Tasks.AnyAsync(t => t.Id == taskId, cancellationToken))
+        {
+            return Failure.Conflict($"A task with id '{taskId}' already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var task = new TaskRecord { Id = taskId, Title = title.Trim(), AgentId = agentId, CreatedAt = now, CreatedBy = actor.UserId };
+        var created = new TaskProgressEvent { TaskId = taskId, Sequence = ++task.LastSequence, State = TaskState.Queued, Message = "Created", At = now };
+        db.Tasks.Add(task);
+        db.TaskEvents.Add(created);
+        await db.SaveChangesAsync(cancellationToken);
+        events.Committed(task, created, TaskState.Queued);
+        return TaskView.From(task);
+    }
+
+    public async Task<Result<TaskView>> ReportAsync(Actor actor, TaskReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(report);
+
+        using var exclusive = await locks.EnterAsync(report.TaskId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryReportAsync(report, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another report for this task took the sequence number first (stale LastSequence, or the
+                // (TaskId, Sequence) key already taken): nothing was committed, so read the task again.
+            }
+        }
+    }
+
+    private const int MaxAttempts = 5;
+
+    private async Task<Result<TaskView>> TryReportAsync(TaskReport report, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == report.TaskId, cancellationToken);
+        if (task is null)
+        {
+            return Failure.NotFound($"There is no task '{report.TaskId}'.");
+        }
+
+        var state = report.Status is null ? TaskState.Running : TaskStates.FromWire(report.Status);
+        if (state is null)
+        {
+            return Failure.Invalid($"status: one of queued, running, succeeded, failed, cancelled (was '{report.Status}').");
+        }
+
+        var now = time.GetUtcNow();
+        var previous = task.State;
+        var entry = task.Report(report.Progress, state.Value, report.Message, report.Error, report.ErrorDetails, now);
+        if (!entry.Succeeded)
+        {
+            return entry.Failure!;
+        }
+
+        db.TaskEvents.Add(entry.Value!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.AgentCommands.Where(c => c.TaskId == task.Id && c.AcknowledgedAt == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.AcknowledgedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Committed(task, entry.Value!, previous);
+        return TaskView.From(task);
+    }
+
+    public async Task<Result<TaskView>> GetAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        return task is null ? Failure.NotFound($"There is no task '{taskId}'.") : TaskView.From(task);
+    }
+
+    /// <summary>Timeline entries after <paramref name="afterSequence"/>, oldest first (the resume path of subscriptions).</summary>
+    public async Task<IReadOnlyList<TaskEventView>> EventsAfterAsync(string taskId, long afterSequence, int limit = 500, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = await db.TaskEvents.AsNoTracking()
+            .Where(e => e.TaskId == taskId && e.Sequence > afterSequence)
+            .OrderBy(e => e.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return entries.Select(TaskEventView.From).ToList();
+    }
+}
