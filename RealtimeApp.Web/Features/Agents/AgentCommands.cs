@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.Agents;
+using RealtimeApp.Web.Data;
+
+namespace RealtimeApp.Web.Features.Agents;
+
+/// <summary>Commands for agents: stored, published to the agent's topic, and handed out again until acknowledged.</summary>
+public sealed class AgentCommands(IDbContextFactory<ApplicationDbContext> contexts, AgentEvents events, TimeProvider time)
+{
+    /// <summary>Stores a command in <paramref name="db"/> (the caller commits), to be published with <see cref="Published"/>.</summary>
+    public AgentCommand Add(ApplicationDbContext db, string agentId, string kind, string taskId, string issuedBy)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        var command = new AgentCommand { Id = $"cmd-{Guid.NewGuid():N}", AgentId = agentId, Kind = kind, TaskId = taskId, IssuedBy = issuedBy, IssuedAt = time.GetUtcNow() };
+        db.AgentCommands.Add(command);
+        return command;
+    }
+
+    public void Published(AgentCommand command) => events.CommandIssued(command);
+
+    /// <summary>What the agent has not acknowledged yet, oldest first: delivered again when it (re)subscribes.</summary>
+    public async Task<IReadOnlyList<AgentCommand>> PendingAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = await db.AgentCommands.AsNoTracking()
+            .Where(c => c.AgentId == agentId && c.AcknowledgedAt == null)
+            .ToListAsync(cancellationToken);
+        return pending.OrderBy(c => c.IssuedAt).ToList();
+    }
+}
