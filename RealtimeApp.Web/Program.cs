@@ -19,6 +19,7 @@ builder.Services.AddConnectionStatus();
 builder.Services.AddChatFeature();
 builder.Services.AddRoomsFeature();
 builder.Services.AddPresenceFeature();
+builder.Services.AddChatApi();
 
 var app = builder.Build();
 
