@@ -21,8 +21,14 @@ namespace RealtimeApp.Web.Features.Chat.Api;
 /// </summary>
 internal sealed class RoomMessageStream
 {
-    /// <summary>Events buffered while the replay runs (and in the aggregator's queue as much again) before the subscription faults.</summary>
+    /// <summary>Live events waiting for the stream (for example while the replay runs).</summary>
     internal const int BufferCapacity = 1024;
+
+    /// <summary>
+    /// Live events waiting in the aggregator's queue once the buffer is full; beyond that the subscription faults. Larger
+    /// than the message writer's largest batch, which is published in one go.
+    /// </summary>
+    internal const int QueueCapacity = 4096;
 
     internal const int ReplayPageSize = 200;
 
@@ -41,7 +47,7 @@ internal sealed class RoomMessageStream
         _roomName = roomName;
         _actor = actor;
         _subscription = aggregator.Subscribe<IRealtimeEvent>(
-            Topics.Room(roomId), OnEventAsync, new EventSubscriptionOptions { Overflow = OverflowPolicy.Fault, Capacity = BufferCapacity });
+            Topics.Room(roomId), OnEventAsync, new EventSubscriptionOptions { Overflow = OverflowPolicy.Fault, Capacity = QueueCapacity });
         _subscription.Completion.ContinueWith(_ => _live.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -124,7 +130,7 @@ internal sealed class RoomMessageStream
             {
                 throw new TrpcException(
                     TrpcErrorCode.ServiceUnavailable,
-                    $"This subscription fell more than {BufferCapacity} messages behind #{_roomName}. Subscribe again with lastEventId to resume.");
+                    $"This subscription fell more than {BufferCapacity + QueueCapacity} messages behind #{_roomName}. Subscribe again with lastEventId to resume.");
             }
         }
         finally
