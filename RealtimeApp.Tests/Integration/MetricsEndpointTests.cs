@@ -7,6 +7,7 @@ using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Integration;
 
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
