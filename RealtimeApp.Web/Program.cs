@@ -21,7 +21,9 @@ builder.Services.AddChatFeature();
 builder.Services.AddRoomsFeature();
 builder.Services.AddPresenceFeature();
 builder.Services.AddTasksFeature();
+builder.Services.AddAgentsFeature();
 builder.Services.AddApiTokensFeature();
+builder.Services.AddChatApi();
 
 var app = builder.Build();
 

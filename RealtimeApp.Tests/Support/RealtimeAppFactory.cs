@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Web.Data;
@@ -16,9 +17,13 @@ public sealed class RealtimeAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "realtimeapp-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureTestServices;
 
-    public RealtimeAppFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="configureTestServices">Test doubles and extra services, applied after the app's own registrations.</param>
+    public RealtimeAppFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureTestServices = null)
     {
+        _configureTestServices = configureTestServices;
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "app.db");
         _settings = new Dictionary<string, string?>
@@ -63,6 +68,11 @@ public sealed class RealtimeAppFactory : WebApplicationFactory<Program>, IAsyncL
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_configureTestServices is not null)
+        {
+            builder.ConfigureTestServices(_configureTestServices);
         }
     }
 }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Presence;
+using RealtimeApp.Web.Realtime.Procedures;
+using RealtimeApp.Web.Realtime.Protocol;
+
+namespace RealtimeApp.Web.Features.Chat.Api;
+
+/// <summary>
+/// A room's new messages for one API subscription, tracked by the room sequence, resumable without gap or duplicate:
+/// it subscribes live first (the room topic on the connection's aggregator, buffered, faulting rather than dropping
+/// when the consumer falls behind), then replays from the database everything after <c>lastEventId</c>, then drains
+/// the live buffer skipping what the replay already delivered. While it runs the connection counts as present in the
+/// room; it ends with FORBIDDEN when the subscriber is removed from the room.
+/// </summary>
+internal sealed class RoomMessageStream
+{
+    /// <summary>Live events waiting for the stream (for example while the replay runs).</summary>
+    internal const int BufferCapacity = 1024;
+
+    /// <summary>
+    /// Live events waiting in the aggregator's queue once the buffer is full; beyond that the subscription faults. Larger
+    /// than the message writer's largest batch, which is published in one go.
+    /// </summary>
+    internal const int QueueCapacity = 4096;
+
+    internal const int ReplayPageSize = 200;
+
+    private readonly Channel<IRealtimeEvent> _live = Channel.CreateBounded<IRealtimeEvent>(
+        new BoundedChannelOptions(BufferCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly string _roomId;
+    private readonly string _roomName;
+    private readonly Actor _actor;
+    private readonly IEventSubscription _subscription;
+    private volatile bool _removed;
+
+    private RoomMessageStream(EventAggregator aggregator, string roomId, string roomName, Actor actor)
+    {
+        _roomId = roomId;
+        _roomName = roomName;
+        _actor = actor;
+        _subscription = aggregator.Subscribe<IRealtimeEvent>(
+            Topics.Room(roomId), OnEventAsync, new EventSubscriptionOptions { Overflow = OverflowPolicy.Fault, Capacity = QueueCapacity });
+        _subscription.Completion.ContinueWith(_ => _live.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Authorizes and subscribes (errors here come before <c>started</c>), then returns the stream of the room's messages,
+    /// each as <paramref name="project"/> makes it, under its sequence as event id.
+    /// </summary>
+    public static async Task<IAsyncEnumerable<TrackedEvent<T>>> OpenAsync<T>(ProcedureContext context, OnMessageInput input, Func<ChatMessageView, T> project)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var actor = context.RequireActor();
+        var after = ParseLastEventId(input.LastEventId);
+        var services = context.Services;
+        string roomName;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(context.CancellationToken))
+        {
+            var room = (await services.GetRequiredService<RoomAccess>().FindReadableAsync(db, actor, input.RoomId, context.CancellationToken)).ValueOrThrow();
+            roomName = room.Name;
+            if (after is { } cursor)
+            {
+                var last = await db.Rooms.Where(r => r.Id == room.Id).Select(r => r.LastSequence).FirstAsync(context.CancellationToken);
+                if (cursor > last)
+                {
+                    throw InputErrors.Invalid("lastEventId", $"{cursor} is beyond the last message of #{room.Name} ({last})");
+                }
+            }
+        }
+
+        var stream = new RoomMessageStream(services.GetRequiredService<EventAggregator>(), input.RoomId, roomName, actor);
+        return stream.ReadAsync(services.GetRequiredService<ChatHistory>(), services.GetRequiredService<PresenceTracker>(), after, project);
+    }
+
+    private static long? ParseLastEventId(string? lastEventId) =>
+        lastEventId is null ? null
+        : long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
+        : throw InputErrors.Invalid("lastEventId", "Must be a non-negative integer (a message sequence)");
+
+    private async IAsyncEnumerable<TrackedEvent<T>> ReadAsync<T>(
+        ChatHistory history, PresenceTracker presence, long? after, Func<ChatMessageView, T> project, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var here = presence.Enter(_roomId, _actor.UserId, _actor.DisplayName);
+
+            // -1: live only, every sequence is new. Otherwise the last sequence delivered.
+            var last = after ?? -1;
+            if (after is not null)
+            {
+                IReadOnlyList<Domain.Chat.ChatMessage> page;
+                do
+                {
+                    page = await history.AfterAsync(_roomId, last, ReplayPageSize, cancellationToken);
+                    foreach (var message in page)
+                    {
+                        ThrowIfRemoved();
+                        last = message.Sequence;
+                        yield return Track(ChatMessageView.From(message), project);
+                    }
+                }
+                while (page.Count == ReplayPageSize);
+            }
+
+            await foreach (var realtimeEvent in _live.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (realtimeEvent is MessagePosted posted && posted.Sequence > last)
+                {
+                    last = posted.Sequence;
+                    yield return Track(ToView(posted), project);
+                }
+                else if (IsRemoval(realtimeEvent))
+                {
+                    throw Removed();
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_subscription.IsFaulted)
+            {
+                throw new TrpcException(
+                    TrpcErrorCode.ServiceUnavailable,
+                    $"This subscription fell more than {BufferCapacity + QueueCapacity} messages behind #{_roomName}. Subscribe again with lastEventId to resume.");
+            }
+        }
+        finally
+        {
+            await _subscription.DisposeAsync();
+        }
+    }
+
+    private async ValueTask OnEventAsync(IRealtimeEvent realtimeEvent, CancellationToken cancellationToken)
+    {
+        if (IsRemoval(realtimeEvent))
+        {
+            _removed = true;
+        }
+        else if (realtimeEvent is not MessagePosted)
+        {
+            return;
+        }
+
+        if (!_live.Writer.TryWrite(realtimeEvent))
+        {
+            await _live.Writer.WriteAsync(realtimeEvent, cancellationToken);
+        }
+    }
+
+    private bool IsRemoval(IRealtimeEvent realtimeEvent) =>
+        realtimeEvent is RoomMembershipChanged { IsMember: false } change && change.UserId == _actor.UserId;
+
+    private void ThrowIfRemoved()
+    {
+        if (_removed)
+        {
+            throw Removed();
+        }
+    }
+
+    private TrpcException Removed() => new(TrpcErrorCode.Forbidden, $"You are no longer a member of #{_roomName}.");
+
+    private static TrackedEvent<T> Track<T>(ChatMessageView message, Func<ChatMessageView, T> project) =>
+        new(message.Sequence.ToString(CultureInfo.InvariantCulture), project(message));
+
+    private static ChatMessageView ToView(MessagePosted posted) => new(
+        long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,
+        posted.Text, posted.PostedAt, EditedAt: null, IsDeleted: false, posted.Mentions);
+}
