@@ -40,6 +40,7 @@ public sealed class ChatHost : IAsyncDisposable
         services.AddRealtimeCore();
         services.AddChatFeature();
         services.AddTasksFeature();
+        services.AddAgentsFeature();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _writer = _services.GetRequiredService<MessageWriter>();
     }
