@@ -99,4 +99,39 @@ public sealed class TaskServiceTests : IAsyncLifetime
         duplicate.Failure!.Kind.ShouldBe(FailureKind.Conflict);
         untitled.Failure!.Message.ShouldStartWith("title:");
     }
+
+    [Fact]
+    public async Task Cancel_EndsRunningTask_AndSendsTheAgentACommand()
+    {
+        var actor = await _host.CreateUserAsync("staff");
+        await _host.Get<RealtimeApp.Web.Features.Agents.AgentService>().ReportAsync(actor, new("runner-1", "active"), TestContext.Current.CancellationToken);
+        await Tasks.CreateAsync(actor, "Deploy", agentId: "runner-1", id: "deploy-1", cancellationToken: TestContext.Current.CancellationToken);
+        await Tasks.ReportAsync(actor, new TaskReport("deploy-1", 30, "running"), TestContext.Current.CancellationToken);
+        var issued = new ConcurrentQueue<AgentCommandIssued>();
+        using var subscription = _host.Get<EventHub>().Subscribe<AgentCommandIssued>(Topics.Agent("runner-1"), issued.Enqueue);
+
+        var cancelled = await _host.Get<TaskControl>().CancelAsync(actor, "deploy-1", TestContext.Current.CancellationToken);
+        var again = await _host.Get<TaskControl>().CancelAsync(actor, "deploy-1", TestContext.Current.CancellationToken);
+
+        cancelled.Value!.Status.ShouldBe("cancelled");
+        issued.Single().Kind.ShouldBe("cancel");
+        again.Failure!.Kind.ShouldBe(FailureKind.Conflict);
+        (await _host.Get<RealtimeApp.Web.Features.Agents.AgentCommands>().PendingAsync("runner-1", TestContext.Current.CancellationToken)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Retry_QueuesFailedTaskAgain_AndRefusesRunningOne()
+    {
+        var actor = await _host.CreateUserAsync("staff");
+        await Tasks.CreateAsync(actor, "Flaky", id: "flaky-1", cancellationToken: TestContext.Current.CancellationToken);
+        await Tasks.ReportAsync(actor, new TaskReport("flaky-1", 20, "failed", Error: "timeout"), TestContext.Current.CancellationToken);
+        await Tasks.CreateAsync(actor, "Busy", id: "busy-1", cancellationToken: TestContext.Current.CancellationToken);
+        await Tasks.ReportAsync(actor, new TaskReport("busy-1", 20, "running"), TestContext.Current.CancellationToken);
+
+        var retried = await _host.Get<TaskControl>().RetryAsync(actor, "flaky-1", TestContext.Current.CancellationToken);
+        var refused = await _host.Get<TaskControl>().RetryAsync(actor, "busy-1", TestContext.Current.CancellationToken);
+
+        (retried.Value!.Status, retried.Value.Progress, retried.Value.Error).ShouldBe(("queued", 0, (string?)null));
+        refused.Failure!.Kind.ShouldBe(FailureKind.Conflict);
+    }
 }

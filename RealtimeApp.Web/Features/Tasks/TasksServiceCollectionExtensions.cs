@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class TasksServiceCollectionExtensions
 {
-    /// <summary>Tasks: the write path (create, report) and their numbered timelines, published live.</summary>
+    /// <summary>Tasks: the write path (create, report, cancel, retry) and their numbered timelines, published live.</summary>
     public static IServiceCollection AddTasksFeature(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -14,6 +14,7 @@ public static class TasksServiceCollectionExtensions
         services.AddSingleton<TaskEvents>();
         services.AddSingleton<TaskLocks>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<TaskControl>();
         return services;
     }
 }
