@@ -130,6 +130,14 @@ public sealed class ChatHost : IAsyncDisposable
         await ((IHostedService)_writer).StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A disposed circuit's effect may still be finishing a query (store effects are fire-and-forget) and
+            // recreate a journal file meanwhile; the temporary directory is then left for the OS to clean.
+        }
     }
 }
