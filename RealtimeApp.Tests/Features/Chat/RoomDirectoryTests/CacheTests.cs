@@ -14,8 +14,8 @@ public sealed class CacheTests
     {
         using var hub = new EventHub();
         using var directory = new RoomDirectory(hub);
-        directory.Remember(Dev);
-        directory.RememberMember(Dev.Id, "ana");
+        directory.Remember(Dev, directory.Changes);
+        directory.RememberMember(Dev.Id, "ana", directory.Changes);
 
         hub.Publish(new RoomChanged(Dev.Id, "dev", null, IsPrivate: false, IsArchived: true, RoomChangeKind.Archived));
 
@@ -28,8 +28,8 @@ public sealed class CacheTests
     {
         using var hub = new EventHub();
         using var directory = new RoomDirectory(hub);
-        directory.Remember(Dev);
-        directory.RememberMember(Dev.Id, "ana");
+        directory.Remember(Dev, directory.Changes);
+        directory.RememberMember(Dev.Id, "ana", directory.Changes);
 
         hub.Publish(new RoomMembershipChanged(Dev.Id, "ana", IsMember: false, nameof(RoomRole.Member)));
 
@@ -42,8 +42,8 @@ public sealed class CacheTests
     {
         using var hub = new EventHub();
         using var directory = new RoomDirectory(hub);
-        directory.Remember(Dev);
-        directory.Remember(new Room { Id = "ops", Name = "ops" });
+        directory.Remember(Dev, directory.Changes);
+        directory.Remember(new Room { Id = "ops", Name = "ops" }, directory.Changes);
 
         hub.Publish(new RoomChanged(Dev.Id, "dev", null, IsPrivate: false, IsArchived: false, RoomChangeKind.Updated));
 
@@ -56,7 +56,7 @@ public sealed class CacheTests
         using var hub = new EventHub();
         using var directory = new RoomDirectory(hub);
 
-        directory.RememberMember(Dev.Id, "ana");
+        directory.RememberMember(Dev.Id, "ana", directory.Changes);
 
         directory.IsKnownMember(Dev.Id, "ana").ShouldBeFalse();
     }
@@ -71,5 +71,32 @@ public sealed class CacheTests
 
         hub.SubscriberCountForType<RoomChanged>().ShouldBe(0);
         hub.SubscriberCountForType<RoomMembershipChanged>().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Remember_KeepsNothing_WhenTheRoomChangedSinceTheRead()
+    {
+        using var hub = new EventHub();
+        using var directory = new RoomDirectory(hub);
+        var beforeRead = directory.Changes;
+
+        hub.Publish(new RoomChanged(Dev.Id, "dev", null, IsPrivate: false, IsArchived: true, RoomChangeKind.Archived));
+        directory.Remember(Dev, beforeRead);
+
+        directory.Find(Dev.Id).ShouldBeNull();
+    }
+
+    [Fact]
+    public void RememberMember_KeepsNothing_WhenMembershipChangedSinceTheRead()
+    {
+        using var hub = new EventHub();
+        using var directory = new RoomDirectory(hub);
+        var beforeRead = directory.Changes;
+
+        hub.Publish(new RoomMembershipChanged(Dev.Id, "ana", IsMember: false, nameof(RoomRole.Member)));
+        directory.Remember(Dev, directory.Changes);
+        directory.RememberMember(Dev.Id, "ana", beforeRead);
+
+        directory.IsKnownMember(Dev.Id, "ana").ShouldBeFalse();
     }
 }
