@@ -118,6 +118,6 @@ public sealed class SuspendResumeTests : IDisposable
         await _circuit.Store.InitializeAsync().WithTimeout();
         _circuit.Dispatcher.Dispatch(new RoomOpened("dev"));
         Presence.Enter("dev", Ana);
-        State.Online.ShouldBe([new PresenceMember("ana", "Ana")]);
+        await Eventually.WaitUntilAsync(() => State.Online.Contains(new PresenceMember("ana", "Ana")), "the store shows Ana in #dev");
     }
 }
