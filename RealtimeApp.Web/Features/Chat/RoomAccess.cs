@@ -19,13 +19,14 @@ public sealed class RoomAccess(RoomDirectory directory, EventHub hub, TimeProvid
         var room = directory.Find(roomId);
         if (room is null)
         {
+            var changes = directory.Changes;
             room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, cancellationToken);
             if (room is null)
             {
                 return Failure.NotFound($"There is no room '{roomId}'.");
             }
 
-            directory.Remember(room);
+            directory.Remember(room, changes);
         }
 
         if (room.IsPrivate && !await IsKnownOrStoredMemberAsync(db, actor.UserId, roomId, cancellationToken))
@@ -44,14 +45,17 @@ public sealed class RoomAccess(RoomDirectory directory, EventHub hub, TimeProvid
             : room;
     }
 
-    /// <summary>Posting in a public room joins it, so the room shows up in the poster's list with unread counts.</summary>
+    /// <summary>
+    /// Posting in a public room joins it, so the room shows up in the poster's list with unread counts. A private room
+    /// is never joined this way: its poster was a member when access was checked, and one removed since stays removed.
+    /// </summary>
     public async Task EnsureMemberAsync(ApplicationDbContext db, Actor actor, Room room, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(room);
 
-        if (await IsKnownOrStoredMemberAsync(db, actor.UserId, room.Id, cancellationToken))
+        if (room.IsPrivate || await IsKnownOrStoredMemberAsync(db, actor.UserId, room.Id, cancellationToken))
         {
             return;
         }
@@ -69,10 +73,11 @@ public sealed class RoomAccess(RoomDirectory directory, EventHub hub, TimeProvid
             return true;
         }
 
+        var changes = directory.Changes;
         var isMember = await IsMemberAsync(db, userId, roomId, cancellationToken);
         if (isMember)
         {
-            directory.RememberMember(roomId, userId);
+            directory.RememberMember(roomId, userId, changes);
         }
 
         return isMember;

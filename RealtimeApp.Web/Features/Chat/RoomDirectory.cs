@@ -14,6 +14,7 @@ public sealed class RoomDirectory : IDisposable
 {
     private readonly ConcurrentDictionary<string, Entry> _rooms = new(StringComparer.Ordinal);
     private readonly IDisposable[] _invalidations;
+    private long _changes;
 
     public RoomDirectory(EventHub hub)
     {
@@ -28,24 +29,39 @@ public sealed class RoomDirectory : IDisposable
 
     public Room? Find(string roomId) => _rooms.TryGetValue(roomId, out var entry) ? entry.Room : null;
 
-    public void Remember(Room room)
+    /// <summary>
+    /// How many changes the directory has seen. Read it before querying the database and pass it to
+    /// <see cref="Remember"/> or <see cref="RememberMember"/>: an answer read while a change was published is not kept.
+    /// </summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
+    public void Remember(Room room, long changesBeforeRead)
     {
         ArgumentNullException.ThrowIfNull(room);
-        _rooms.TryAdd(room.Id, new Entry(room));
+
+        var entry = new Entry(room);
+        if (Changes == changesBeforeRead && _rooms.TryAdd(room.Id, entry) && Changes != changesBeforeRead)
+        {
+            _rooms.TryRemove(KeyValuePair.Create(room.Id, entry));
+        }
     }
 
     public bool IsKnownMember(string roomId, string userId) =>
         _rooms.TryGetValue(roomId, out var entry) && entry.Members.ContainsKey(userId);
 
-    public void RememberMember(string roomId, string userId)
+    public void RememberMember(string roomId, string userId, long changesBeforeRead)
     {
-        if (_rooms.TryGetValue(roomId, out var entry))
+        if (Changes == changesBeforeRead && _rooms.TryGetValue(roomId, out var entry) && entry.Members.TryAdd(userId, 0) && Changes != changesBeforeRead)
         {
-            entry.Members.TryAdd(userId, 0);
+            entry.Members.TryRemove(KeyValuePair.Create(userId, (byte)0));
         }
     }
 
-    public void Forget(string roomId) => _rooms.TryRemove(roomId, out _);
+    public void Forget(string roomId)
+    {
+        Interlocked.Increment(ref _changes);
+        _rooms.TryRemove(roomId, out _);
+    }
 
     public void Dispose() => Array.ForEach(_invalidations, subscription => subscription.Dispose());
 

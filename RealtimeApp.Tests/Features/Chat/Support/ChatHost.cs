@@ -12,7 +12,7 @@ using RealtimeApp.Web.Features.Chat;
 namespace RealtimeApp.Tests.Features.Chat.Support;
 
 /// <summary>
-/// The chat services as the app registers them (real EventHub, real group-commit writer) on a migrated SQLite file of
+/// The chat and room-administration services as the app registers them (real EventHub, real group-commit writer) on a migrated SQLite file of
 /// their own, without the web host (the Identity stores are registered too: they shape the model the migrations match).
 /// Users and rooms are inserted directly, so no password hashing slows the tests.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class ChatHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly MessageWriter _writer;
 
-    private ChatHost(int messagesPerMinute)
+    private ChatHost(int messagesPerMinute, Action<IServiceCollection>? configureServices)
     {
         Directory.CreateDirectory(_directory);
         var configuration = new ConfigurationBuilder()
@@ -39,15 +39,19 @@ public sealed class ChatHost : IAsyncDisposable
         services.AddRealtimeAppUsers();
         services.AddRealtimeCore();
         services.AddChatFeature();
+        services.AddRoomsFeature();
         services.AddTasksFeature();
         services.AddAgentsFeature();
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _writer = _services.GetRequiredService<MessageWriter>();
     }
 
-    public static async Task<ChatHost> StartAsync(int messagesPerMinute = 10_000)
+    /// <param name="messagesPerMinute">The chat rate limit per user.</param>
+    /// <param name="configureServices">More services, e.g. a circuit's store (see <c>ChatCircuit</c>).</param>
+    public static async Task<ChatHost> StartAsync(int messagesPerMinute = 10_000, Action<IServiceCollection>? configureServices = null)
     {
-        var host = new ChatHost(messagesPerMinute);
+        var host = new ChatHost(messagesPerMinute, configureServices);
         await using (var scope = host._services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
@@ -59,6 +63,9 @@ public sealed class ChatHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>A DI scope, as one circuit would have it.</summary>
+    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
 
     public async Task<ApplicationDbContext> OpenDbAsync() =>
         await Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
@@ -125,6 +132,14 @@ public sealed class ChatHost : IAsyncDisposable
         await ((IHostedService)_writer).StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A disposed circuit's effect may still be finishing a query (store effects are fire-and-forget) and
+            // recreate a journal file meanwhile; the temporary directory is then left for the OS to clean.
+        }
     }
 }
