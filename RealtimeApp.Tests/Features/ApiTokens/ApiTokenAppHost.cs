@@ -20,7 +20,9 @@ public sealed class ApiTokenAppHost : IAsyncDisposable
 {
     public const string Password = "Staff#Pass1";
 
-    private readonly RealtimeAppFactory _factory = new();
+    // These tests move the fake clock minutes at a time; the server's keep-alive runs on the same clock and would
+    // end the socket (no PONG within 5 s) before the token sweeper gets to close it, so it is off here.
+    private readonly RealtimeAppFactory _factory = new(new Dictionary<string, string?> { ["Api:KeepAlive:PingSeconds"] = "0" });
 
     public ApiTokenAppHost()
     {
