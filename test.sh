@@ -17,6 +17,17 @@ ensure_chromium() {
 
 ensure_chromium
 
+# The official @trpc/client compatibility test (e2e/Tests/TrpcClientCompatTests.cs) runs e2e/trpc-client/compat.mjs.
+ensure_trpc_client() {
+  local dir=e2e/trpc-client
+  if [ -d "$dir/node_modules" ] && [ ! "$dir/package-lock.json" -nt "$dir/node_modules" ]; then return; fi
+  echo "==> Installing the Node tRPC client for the compatibility test (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund)
+  touch "$dir/node_modules"
+}
+
+ensure_trpc_client
+
 echo "==> Building (Release, warnings are errors)"
 dotnet build RealtimeApp.sln -c Release -warnaserror --nologo -v quiet
 

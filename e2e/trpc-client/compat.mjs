@@ -1,0 +1,228 @@
+// Runs the official @trpc/client (unmodified, no transformer) against a running RealtimeApp.
+// Env: TRPC_URL (ws://127.0.0.1:PORT/api/ws), TRPC_TOKEN, TRPC_BAD_TOKEN.
+// Prints `PASS name` / `FAIL name: details` per check, then `N passed, N failed`; exit code 1 on any failure.
+// Check "resume" prints READY-FOR-DROP and expects the server to close every API connection
+// (the E2E test calls ApiConnectionRegistry.CloseWhere); the client then reconnects on its own.
+import { createTRPCClient, createWSClient, wsLink, TRPCClientError } from '@trpc/client';
+import WebSocket from 'ws';
+
+const STEP_MS = 10_000;
+const TOTAL_MS = 60_000;
+const { TRPC_URL: url, TRPC_TOKEN: token, TRPC_BAD_TOKEN: badToken } = process.env;
+if (!url || !token || !badToken) {
+  console.error('TRPC_URL, TRPC_TOKEN and TRPC_BAD_TOKEN are required');
+  process.exit(2);
+}
+
+setTimeout(() => {
+  console.log(`FAIL script: did not finish within ${TOTAL_MS / 1000} s`);
+  process.exit(1);
+}, TOTAL_MS).unref();
+
+const wsClients = [];
+function connect(options = {}) {
+  const wsClient = createWSClient({ url, connectionParams: { token }, WebSocket, ...options });
+  wsClients.push(wsClient);
+  return { wsClient, client: createTRPCClient({ links: [wsLink({ client: wsClient })] }) };
+}
+
+/** Resolves when `condition()` holds (checked on every `poke()` and every 20 ms), rejects after `ms`. */
+function waitFor(condition, what, ms = STEP_MS) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      let value;
+      try { value = condition(); } catch (error) { return reject(error); }
+      if (value) return resolve(value);
+      if (Date.now() - started > ms) return reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+function withTimeout(promise, what, ms = STEP_MS) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Subscribes to chat.onMessage and records what arrives. */
+function follow(client, roomId = 'general') {
+  const sub = { started: false, events: [], errors: [], order: [] };
+  sub.handle = client.chat.onMessage.subscribe({ roomId }, {
+    onStarted: () => { sub.started = true; sub.order.push('started'); },
+    onData: (event) => { sub.events.push(event); sub.order.push('data'); },
+    onError: (error) => sub.errors.push(error),
+  });
+  return sub;
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function errorCode(error) {
+  return error instanceof TRPCClientError ? error.data?.code : `not a TRPCClientError: ${error}`;
+}
+
+async function expectError(promise, code) {
+  try {
+    await withTimeout(promise, `error ${code}`);
+  } catch (error) {
+    assert(error instanceof TRPCClientError, `expected TRPCClientError, got ${error?.constructor?.name}: ${error?.message}`);
+    assert(error.data?.code === code, `expected data.code ${code}, got ${error.data?.code} (${error.message})`);
+    return error;
+  }
+  throw new Error(`expected ${code}, the call succeeded`);
+}
+
+const results = [];
+async function check(name, fn) {
+  try {
+    await withTimeout(Promise.resolve().then(fn), name, STEP_MS * 2);
+    results.push(true);
+    console.log(`PASS ${name}`);
+  } catch (error) {
+    results.push(false);
+    console.log(`FAIL ${name}: ${error?.stack ?? error}`);
+  }
+}
+
+const run = `${process.pid}-${Date.now()}`;
+const main = connect();
+const { client } = main;
+
+await check('query rooms.list', async () => {
+  const rooms = await withTimeout(client.rooms.list.query(), 'rooms.list');
+  assert(Array.isArray(rooms), `not an array: ${JSON.stringify(rooms)}`);
+  assert(rooms.some((room) => room.id === 'general'), `no 'general' in ${JSON.stringify(rooms.map((r) => r.id))}`);
+});
+
+await check('mutation chat.send', async () => {
+  const text = `compat send ${run}`;
+  const message = await withTimeout(client.chat.send.mutate({ roomId: 'general', text }), 'chat.send');
+  assert(message.text === text && message.roomId === 'general', `unexpected message ${JSON.stringify(message)}`);
+  assert(Number.isInteger(message.sequence) && message.sequence > 0, `sequence is not a positive integer: ${message.sequence}`);
+});
+
+await check('subscription chat.onMessage (tracked)', async () => {
+  const sub = follow(client);
+  try {
+    await waitFor(() => sub.started || sub.errors.length, 'onStarted');
+    assert(!sub.errors.length, `error before start: ${sub.errors[0]}`);
+    const sent = await withTimeout(client.chat.send.mutate({ roomId: 'general', text: `compat live ${run}` }), 'chat.send');
+    const event = await waitFor(() => sub.events.find((e) => e?.data?.sequence === sent.sequence), `event ${sent.sequence}`);
+    assert(event.id === String(sent.sequence), `event id ${JSON.stringify(event.id)} is not "${sent.sequence}"`);
+    assert(event.data.text === sent.text && event.data.id === sent.id, `unexpected data ${JSON.stringify(event.data)}`);
+    assert(sub.order[0] === 'started', `onData before onStarted: ${sub.order}`);
+  } finally {
+    sub.handle.unsubscribe();
+  }
+});
+
+await check('unsubscribe stops delivery', async () => {
+  const stopped = follow(client);
+  const witness = follow(client);
+  await waitFor(() => (stopped.started && witness.started) || stopped.errors.length || witness.errors.length, 'both started');
+  stopped.handle.unsubscribe();
+  const sent = await withTimeout(client.chat.send.mutate({ roomId: 'general', text: `compat after stop ${run}` }), 'chat.send');
+  // The witness is on the same socket, after the stop: once it has the message, the stopped one would have had it too.
+  await waitFor(() => witness.events.some((e) => e.data.sequence === sent.sequence), 'the witness to get the message');
+  witness.handle.unsubscribe();
+  assert(!stopped.events.some((e) => e.data.sequence === sent.sequence), 'the unsubscribed subscription still got the message');
+  assert(!stopped.errors.length && !witness.errors.length, `errors: ${[...stopped.errors, ...witness.errors]}`);
+});
+
+await check('error NOT_FOUND for an unknown path', async () => {
+  const error = await expectError(client.nope.nothing.query(), 'NOT_FOUND');
+  assert(error.data.httpStatus === 404, `httpStatus ${error.data.httpStatus}`);
+});
+
+await check('error BAD_REQUEST for chat.send with empty text', async () => {
+  await expectError(client.chat.send.mutate({ roomId: 'general', text: '' }), 'BAD_REQUEST');
+});
+
+await check('connectionParams with a bad token are refused', async () => {
+  let rejected;
+  const refusal = new Promise((resolve) => { rejected = resolve; });
+  const bad = createWSClient({
+    url,
+    connectionParams: { token: badToken },
+    WebSocket,
+    onError: (event) => rejected({ via: 'onError', event }),
+  });
+  wsClients.push(bad);
+  const badClient = createTRPCClient({ links: [wsLink({ client: bad })] });
+  const query = badClient.rooms.list.query().then(
+    (rooms) => ({ via: 'query', rooms }),
+    (error) => ({ via: 'query', error }),
+  );
+  const state = bad.connectionState.subscribe({
+    next: (s) => { if (s.error) rejected({ via: 'connectionState', error: s.error }); },
+  });
+  try {
+    const first = await withTimeout(Promise.race([query, refusal]), 'the refusal');
+    assert(!first.rooms, `the query succeeded with a bad token: ${JSON.stringify(first.rooms)}`);
+    if (first.via === 'query') {
+      assert(errorCode(first.error) === 'UNAUTHORIZED', `expected UNAUTHORIZED, got ${errorCode(first.error)} (${first.error?.message})`);
+    }
+  } finally {
+    state.unsubscribe();
+    await bad.close(); // the official client would otherwise retry with backoff
+  }
+});
+
+await check('tracked resume after the server drops the connection (client reconnect)', async () => {
+  // The resuming client's connectionParams wait on reconnect until the gap messages are posted, so the
+  // new subscription (sent with params.lastEventId) must replay them from the database.
+  let gapPosted = () => {};
+  const gap = new Promise((resolve) => { gapPosted = resolve; });
+  let opens = 0;
+  let closes = 0;
+  const resuming = connect({
+    connectionParams: async () => {
+      if (++opens > 1) await gap;
+      return { token };
+    },
+    onClose: () => { closes++; },
+  });
+  const poster = connect();
+  const sub = follow(resuming.client);
+  await waitFor(() => sub.started || sub.errors.length, 'onStarted');
+  const before = await withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `compat before drop ${run}` }), 'chat.send');
+  await waitFor(() => sub.events.some((e) => e.data.sequence === before.sequence), `event ${before.sequence}`);
+
+  console.log('READY-FOR-DROP');
+  await waitFor(() => closes > 0, 'the server to close the connection (READY-FOR-DROP)');
+  const posted = [];
+  try {
+    for (let i = 1; i <= 3; i++) {
+      posted.push(await withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `compat gap ${i} ${run}` }), 'gap chat.send'));
+    }
+  } finally {
+    gapPosted();
+  }
+  const last = posted[posted.length - 1].sequence;
+  await waitFor(() => sub.events.some((e) => e.data.sequence === last), `event ${last} after the reconnect`);
+  const after = await withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `compat after resume ${run}` }), 'chat.send');
+  await waitFor(() => sub.events.some((e) => e.data.sequence === after.sequence), `live event ${after.sequence}`);
+  sub.handle.unsubscribe();
+
+  const sequences = sub.events.map((e) => e.data.sequence);
+  const expected = [];
+  for (let s = before.sequence; s <= after.sequence; s++) expected.push(s);
+  const seen = sequences.filter((s) => s >= before.sequence);
+  assert(JSON.stringify(seen) === JSON.stringify(expected), `expected ${expected}, got ${seen} (a gap or a duplicate)`);
+  assert(sub.events.every((e) => e.id === String(e.data.sequence)), 'an event id is not its sequence');
+  assert(opens >= 2, `the client did not reconnect (opens: ${opens})`);
+  assert(!sub.errors.length, `subscription error: ${sub.errors[0]}`);
+});
+
+await Promise.allSettled(wsClients.map((c) => withTimeout(c.close(), 'close', 5_000)));
+const passed = results.filter(Boolean).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
