@@ -24,6 +24,7 @@ builder.Services.AddTasksFeature();
 builder.Services.AddAgentsFeature();
 builder.Services.AddApiTokensFeature();
 builder.Services.AddChatApi();
+builder.Services.AddTasksApi();
 
 var app = builder.Build();
 

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RealtimeApp.Web.Features.Tasks.Api;
+
+/// <summary><c>tasks.create</c>: an optional <see cref="Id"/> chosen by the caller, else one is made.</summary>
+public sealed record CreateTaskInput(
+    [property: Required(ErrorMessage = "Required")] string Title,
+    string? AgentId = null,
+    string? Id = null);
+
+/// <summary><c>tasks.report</c>: progress 0–100 and, optionally, the new status and what happened.</summary>
+public sealed record ReportTaskInput(
+    [property: Required(ErrorMessage = "Required")] string TaskId,
+    int Progress,
+    string? Status = null,
+    string? Message = null,
+    string? Error = null,
+    string? ErrorDetails = null);
+
+/// <summary><c>tasks.get</c> and <c>tasks.cancel</c>.</summary>
+public sealed record TaskIdInput([property: Required(ErrorMessage = "Required")] string TaskId);

@@ -1,0 +1,34 @@
+using RealtimeApp.Web.Realtime.Procedures;
+
+namespace RealtimeApp.Web.Features.Tasks.Api;
+
+/// <summary><c>tasks.create</c>, <c>tasks.report</c>, <c>tasks.get</c> and <c>tasks.cancel</c> over the services the UI uses.</summary>
+internal static class TaskProcedures
+{
+    public static void Register(ProcedureRouter router) => router
+        .Mutation<CreateTaskInput, TaskView>("tasks.create", CreateAsync)
+        .Mutation<ReportTaskInput, TaskView>("tasks.report", ReportAsync)
+        .Query<TaskIdInput, TaskView>("tasks.get", GetAsync)
+        .Mutation<TaskIdInput, TaskView>("tasks.cancel", CancelAsync);
+
+    private static async Task<TaskView> CreateAsync(ProcedureContext context, CreateTaskInput input) =>
+        (await Get<TaskService>(context).CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, context.CancellationToken)).ValueOrThrow();
+
+    private static async Task<TaskView> ReportAsync(ProcedureContext context, ReportTaskInput input) =>
+        (await Get<TaskService>(context).ReportAsync(
+            context.RequireActor(),
+            new TaskReport(input.TaskId, input.Progress, input.Status, input.Message, input.Error, input.ErrorDetails),
+            context.CancellationToken)).ValueOrThrow();
+
+    private static async Task<TaskView> GetAsync(ProcedureContext context, TaskIdInput input)
+    {
+        context.RequireActor();
+        return (await Get<TaskService>(context).GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
+    }
+
+    private static async Task<TaskView> CancelAsync(ProcedureContext context, TaskIdInput input) =>
+        (await Get<TaskControl>(context).CancelAsync(context.RequireActor(), input.TaskId, context.CancellationToken)).ValueOrThrow();
+
+    private static T Get<T>(ProcedureContext context)
+        where T : notnull => context.Services.GetRequiredService<T>();
+}
