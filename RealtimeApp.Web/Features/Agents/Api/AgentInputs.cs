@@ -12,3 +12,6 @@ public sealed record ReportAgentInput(
     string? Version = null,
     Dictionary<string, string>? Metadata = null,
     List<string>? Acknowledge = null);
+
+/// <summary><c>agents.onCommand</c>.</summary>
+public sealed record AgentIdInput([property: Required(ErrorMessage = "Required")] string AgentId);

@@ -2,12 +2,15 @@ using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Agents.Api;
 
-/// <summary><c>agents.report</c> and <c>agents.list</c> over the services the UI uses.</summary>
+/// <summary><c>agents.report</c>, <c>agents.list</c>, <c>agents.onStatus</c> (and the seed's root <c>onAgentStatus</c>) and <c>agents.onCommand</c>.</summary>
 internal static class AgentProcedures
 {
     public static void Register(ProcedureRouter router) => router
         .Mutation<ReportAgentInput, AgentView>("agents.report", ReportAsync)
-        .Query<IReadOnlyList<AgentView>>("agents.list", ListAsync);
+        .Query<IReadOnlyList<AgentView>>("agents.list", ListAsync)
+        .Subscription<AgentStatusItem>("agents.onStatus", AgentStreams.OnStatus)
+        .Subscription<AgentStatusItem>("onAgentStatus", AgentStreams.OnStatus)
+        .Subscription<AgentIdInput, AgentCommandItem>("agents.onCommand", AgentStreams.OnCommandAsync);
 
     private static async Task<AgentView> ReportAsync(ProcedureContext context, ReportAgentInput input) =>
         (await context.Services.GetRequiredService<AgentService>().ReportAsync(
