@@ -61,7 +61,7 @@ internal sealed class RoomMessageStream
         ArgumentNullException.ThrowIfNull(input);
 
         var actor = context.RequireActor();
-        var after = ParseLastEventId(input.LastEventId);
+        var after = SequenceCursor.Parse(input.LastEventId, "message");
         var services = context.Services;
         string roomName;
         await using (var db = await services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(context.CancellationToken))
@@ -81,11 +81,6 @@ internal sealed class RoomMessageStream
         var stream = new RoomMessageStream(services.GetRequiredService<EventAggregator>(), input.RoomId, roomName, actor);
         return stream.ReadAsync(services.GetRequiredService<ChatHistory>(), services.GetRequiredService<PresenceTracker>(), after, project);
     }
-
-    private static long? ParseLastEventId(string? lastEventId) =>
-        lastEventId is null ? null
-        : long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
-        : throw InputErrors.Invalid("lastEventId", "Must be a non-negative integer (a message sequence)");
 
     private async IAsyncEnumerable<TrackedEvent<T>> ReadAsync<T>(
         ChatHistory history, PresenceTracker presence, long? after, Func<ChatMessageView, T> project, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -170,7 +165,7 @@ internal sealed class RoomMessageStream
     private TrpcException Removed() => new(TrpcErrorCode.Forbidden, $"You are no longer a member of #{_roomName}.");
 
     private static TrackedEvent<T> Track<T>(ChatMessageView message, Func<ChatMessageView, T> project) =>
-        new(message.Sequence.ToString(CultureInfo.InvariantCulture), project(message));
+        new(SequenceCursor.Format(message.Sequence), project(message));
 
     private static ChatMessageView ToView(MessagePosted posted) => new(
         long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,

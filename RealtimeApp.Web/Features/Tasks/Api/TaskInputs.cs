@@ -19,3 +19,6 @@ public sealed record ReportTaskInput(
 
 /// <summary><c>tasks.get</c> and <c>tasks.cancel</c>.</summary>
 public sealed record TaskIdInput([property: Required(ErrorMessage = "Required")] string TaskId);
+
+/// <summary><c>tasks.onProgress</c> and the root <c>onTaskProgress</c>; <see cref="LastEventId"/> is a task event sequence.</summary>
+public sealed record OnProgressInput([property: Required(ErrorMessage = "Required")] string TaskId, string? LastEventId = null);

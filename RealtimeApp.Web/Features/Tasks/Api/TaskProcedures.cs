@@ -2,14 +2,16 @@ using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Tasks.Api;
 
-/// <summary><c>tasks.create</c>, <c>tasks.report</c>, <c>tasks.get</c> and <c>tasks.cancel</c> over the services the UI uses.</summary>
+/// <summary><c>tasks.create</c>, <c>tasks.report</c>, <c>tasks.get</c>, <c>tasks.cancel</c> and the tracked <c>tasks.onProgress</c> (and the seed's root <c>onTaskProgress</c>).</summary>
 internal static class TaskProcedures
 {
     public static void Register(ProcedureRouter router) => router
         .Mutation<CreateTaskInput, TaskView>("tasks.create", CreateAsync)
         .Mutation<ReportTaskInput, TaskView>("tasks.report", ReportAsync)
         .Query<TaskIdInput, TaskView>("tasks.get", GetAsync)
-        .Mutation<TaskIdInput, TaskView>("tasks.cancel", CancelAsync);
+        .Mutation<TaskIdInput, TaskView>("tasks.cancel", CancelAsync)
+        .TrackedSubscription<OnProgressInput, TaskEventView>("tasks.onProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, entry => entry))
+        .TrackedSubscription<OnProgressInput, SeedTaskProgress>("onTaskProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, SeedTaskProgress.From));
 
     private static async Task<TaskView> CreateAsync(ProcedureContext context, CreateTaskInput input) =>
         (await Get<TaskService>(context).CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, context.CancellationToken)).ValueOrThrow();
