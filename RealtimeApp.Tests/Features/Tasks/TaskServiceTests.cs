@@ -134,4 +134,24 @@ public sealed class TaskServiceTests : IAsyncLifetime
         (retried.Value!.Status, retried.Value.Progress, retried.Value.Error).ShouldBe(("queued", 0, (string?)null));
         refused.Failure!.Kind.ShouldBe(FailureKind.Conflict);
     }
+
+    [Fact]
+    public async Task List_FiltersByStatusAgentAndText_AndPagesNewestFirst()
+    {
+        var actor = await _host.CreateUserAsync("lister");
+        await Tasks.CreateAsync(actor, "Build api", agentId: "a-1", id: "t-1", cancellationToken: TestContext.Current.CancellationToken);
+        await Tasks.CreateAsync(actor, "Build web", agentId: "a-2", id: "t-2", cancellationToken: TestContext.Current.CancellationToken);
+        await Tasks.CreateAsync(actor, "Deploy web", agentId: "a-2", id: "t-3", cancellationToken: TestContext.Current.CancellationToken);
+        await Tasks.ReportAsync(actor, new TaskReport("t-2", 50, "running"), TestContext.Current.CancellationToken);
+
+        var running = await Tasks.ListAsync(new TaskQuery(Status: "running"), TestContext.Current.CancellationToken);
+        var agentTwo = await Tasks.ListAsync(new TaskQuery(AgentId: "a-2"), TestContext.Current.CancellationToken);
+        var web = await Tasks.ListAsync(new TaskQuery(Text: "WEB", Take: 1), TestContext.Current.CancellationToken);
+        var bad = await Tasks.ListAsync(new TaskQuery(Status: "done"), TestContext.Current.CancellationToken);
+
+        running.Value!.Items.Select(t => t.Id).ShouldBe(["t-2"]);
+        agentTwo.Value!.Items.Select(t => t.Id).ShouldBe(["t-3", "t-2"]);
+        (web.Value!.Items.Count, web.Value.Total).ShouldBe((1, 2));
+        bad.Failure!.Kind.ShouldBe(FailureKind.Invalid);
+    }
 }

@@ -111,6 +111,31 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
         return task is null ? Failure.NotFound($"There is no task '{taskId}'.") : TaskView.From(task);
     }
 
+    public async Task<Result<TaskPage>> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+
+        var state = query.Status is null ? null : TaskStates.FromWire(query.Status);
+        if (query.Status is not null && state is null)
+        {
+            return Failure.Invalid($"status: one of queued, running, succeeded, failed, cancelled (was '{query.Status}').");
+        }
+
+        if (query.Skip < 0 || query.Take is < 1 or > TaskQuery.MaxTake)
+        {
+            return Failure.Invalid($"skip: 0 or more; take: 1 to {TaskQuery.MaxTake}.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tasks = db.Tasks.AsNoTracking();
+        tasks = state is { } wanted ? tasks.Where(t => t.State == wanted) : tasks;
+        tasks = query.AgentId is { } agentId ? tasks.Where(t => t.AgentId == agentId) : tasks;
+        tasks = string.IsNullOrWhiteSpace(query.Text) ? tasks : tasks.Where(t => EF.Functions.Like(t.Title, $"%{query.Text.Trim()}%"));
+        var total = await tasks.CountAsync(cancellationToken);
+        var page = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
+        return new TaskPage(page.Select(TaskView.From).ToList(), total);
+    }
+
     /// <summary>Timeline entries after <paramref name="afterSequence"/>, oldest first (the resume path of subscriptions).</summary>
     public async Task<IReadOnlyList<TaskEventView>> EventsAfterAsync(string taskId, long afterSequence, int limit = 500, CancellationToken cancellationToken = default)
     {

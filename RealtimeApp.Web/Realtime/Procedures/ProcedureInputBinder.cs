@@ -7,16 +7,23 @@ namespace RealtimeApp.Web.Realtime.Procedures;
 /// <summary>
 /// Binds <c>params.input</c> to a handler's input type. Failures are BAD_REQUEST whose message names each field:
 /// <c>roomId: Required</c>, issues joined by <c>"; "</c>, and listed in <c>data.issues</c> as <c>{path, message}</c>.
-/// An absent input is <c>input: Required</c>; a <see cref="JsonElement"/> input receives the raw value
+/// An absent input is <c>input: Required</c> (or the defaults, for an <see cref="IOptionalInput"/>); a <see cref="JsonElement"/> input receives the raw value
 /// (<see cref="JsonValueKind.Undefined"/> when absent).
 /// </summary>
 public static class ProcedureInputBinder
 {
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
     public static T Bind<T>(JsonElement? input)
     {
         if (typeof(T) == typeof(JsonElement))
         {
             return (T)(object)(input ?? default);
+        }
+
+        if (input is null && typeof(IOptionalInput).IsAssignableFrom(typeof(T)))
+        {
+            input = EmptyObject;
         }
 
         if (input is null or { ValueKind: JsonValueKind.Null })

@@ -72,4 +72,22 @@ public sealed class TasksApiTests : IAsyncLifetime
         list.Select(agent => agent!["id"]!.GetValue<string>()).ShouldBe(["runner-1"]);
         refused.ShouldContain("\"code\":\"FORBIDDEN\"");
     }
+
+    [Fact]
+    public async Task List_ReturnsAPageOfTasks_WithOrWithoutFilters()
+    {
+        var agent = await _host.CreateUserAsync("builder");
+        var client = await _host.ConnectAsync(agent);
+        await client.SendAsync("""{"id":1,"method":"mutation","params":{"input":{"title":"Build","id":"l-1"},"path":"tasks.create"}}""");
+        await client.ReceiveAsync();
+
+        await client.SendAsync("""{"id":2,"method":"query","params":{"path":"tasks.list"}}""");
+        var all = Frame.Parse(await client.ReceiveAsync())["result"]!["data"]!;
+        await client.SendAsync("""{"id":3,"method":"query","params":{"input":{"status":"running"},"path":"tasks.list"}}""");
+        var running = Frame.Parse(await client.ReceiveAsync())["result"]!["data"]!;
+
+        all["total"]!.GetValue<int>().ShouldBe(1);
+        all["items"]!.AsArray().Single()!["id"]!.GetValue<string>().ShouldBe("l-1");
+        running["total"]!.GetValue<int>().ShouldBe(0);
+    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Tasks.Api;
 
@@ -22,3 +23,6 @@ public sealed record TaskIdInput([property: Required(ErrorMessage = "Required")]
 
 /// <summary><c>tasks.onProgress</c> and the root <c>onTaskProgress</c>; <see cref="LastEventId"/> is a task event sequence.</summary>
 public sealed record OnProgressInput([property: Required(ErrorMessage = "Required")] string TaskId, string? LastEventId = null);
+
+/// <summary><c>tasks.list</c>: filters and paging, newest first.</summary>
+public sealed record ListTasksInput(string? Status = null, string? AgentId = null, string? Text = null, int Skip = 0, int Take = 50) : IOptionalInput;

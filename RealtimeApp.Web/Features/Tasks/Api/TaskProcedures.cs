@@ -9,6 +9,7 @@ internal static class TaskProcedures
         .Mutation<CreateTaskInput, TaskView>("tasks.create", CreateAsync)
         .Mutation<ReportTaskInput, TaskView>("tasks.report", ReportAsync)
         .Query<TaskIdInput, TaskView>("tasks.get", GetAsync)
+        .Query<ListTasksInput, TaskPage>("tasks.list", ListAsync)
         .Mutation<TaskIdInput, TaskView>("tasks.cancel", CancelAsync)
         .TrackedSubscription<OnProgressInput, TaskEventView>("tasks.onProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, entry => entry))
         .TrackedSubscription<OnProgressInput, SeedTaskProgress>("onTaskProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, SeedTaskProgress.From));
@@ -26,6 +27,13 @@ internal static class TaskProcedures
     {
         context.RequireActor();
         return (await Get<TaskService>(context).GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
+    }
+
+    private static async Task<TaskPage> ListAsync(ProcedureContext context, ListTasksInput input)
+    {
+        context.RequireActor();
+        return (await Get<TaskService>(context).ListAsync(
+            new TaskQuery(input.Status, input.AgentId, input.Text, input.Skip, input.Take), context.CancellationToken)).ValueOrThrow();
     }
 
     private static async Task<TaskView> CancelAsync(ProcedureContext context, TaskIdInput input) =>

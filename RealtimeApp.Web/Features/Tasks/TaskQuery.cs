@@ -1,0 +1,7 @@
+namespace RealtimeApp.Web.Features.Tasks;
+
+/// <summary>Which tasks to list: by status, agent and title text, newest first, a page at a time.</summary>
+public sealed record TaskQuery(string? Status = null, string? AgentId = null, string? Text = null, int Skip = 0, int Take = 50)
+{
+    public const int MaxTake = 200;
+}
