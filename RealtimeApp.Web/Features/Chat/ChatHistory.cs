@@ -56,15 +56,12 @@ public sealed class ChatHistory(IDbContextFactory<ApplicationDbContext> contexts
             return room.Failure!;
         }
 
-        var pattern = $"%{EscapeLike(query.Trim())}%";
+        var pattern = LikePattern.Contains(query.Trim());
         var found = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.RoomId == roomId && m.DeletedAt == null && EF.Functions.Like(m.Text, pattern, "\\"))
+            .Where(m => m.RoomId == roomId && m.DeletedAt == null && EF.Functions.Like(m.Text, pattern, LikePattern.Escape))
             .OrderByDescending(m => m.Sequence)
             .Take(Math.Clamp(limit, 1, MaxPageSize))
             .ToListAsync(cancellationToken);
         return found.Select(ChatMessageView.From).ToList();
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

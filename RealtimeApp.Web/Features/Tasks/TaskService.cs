@@ -130,7 +130,12 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
         var tasks = db.Tasks.AsNoTracking();
         tasks = state is { } wanted ? tasks.Where(t => t.State == wanted) : tasks;
         tasks = query.AgentId is { } agentId ? tasks.Where(t => t.AgentId == agentId) : tasks;
-        tasks = string.IsNullOrWhiteSpace(query.Text) ? tasks : tasks.Where(t => EF.Functions.Like(t.Title, $"%{query.Text.Trim()}%"));
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = LikePattern.Contains(query.Text.Trim());
+            tasks = tasks.Where(t => EF.Functions.Like(t.Title, pattern, LikePattern.Escape));
+        }
+
         var total = await tasks.CountAsync(cancellationToken);
         var page = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
         return new TaskPage(page.Select(TaskView.From).ToList(), total);
