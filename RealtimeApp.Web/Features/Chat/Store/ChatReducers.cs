@@ -83,7 +83,16 @@ public static class ChatReducers
                 Unread = room.Unread + (unseen ? 1 : 0),
                 UnreadMentions = room.UnreadMentions + (mentionsMe ? 1 : 0),
             });
-        return state with { Rooms = rooms, Messages = isCurrent ? MessageTimeline.Upsert(state.Messages, message) : state.Messages };
+        // The live event of one's own message can overtake the send's confirmation: it replaces the waiting copy then.
+        var echo = message.AuthorId == state.UserId
+            ? state.Pending.Find(p => p.RoomId == message.RoomId && p.Error is null && p.Text == message.Text)
+            : null;
+        return state with
+        {
+            Rooms = rooms,
+            Messages = isCurrent ? MessageTimeline.Upsert(state.Messages, message) : state.Messages,
+            Pending = echo is null ? state.Pending : state.Pending.Remove(echo),
+        };
     }
 
     [ReducerMethod]

@@ -44,6 +44,27 @@ public sealed class SendTests
     }
 
     [Fact]
+    public void OnReceived_ReplacesTheWaitingCopy_WhenOwnMessageArrivesBeforeItsConfirmation()
+    {
+        var sending = ChatReducers.OnSend(Open, new SendMessage(ClientId, "dev", "hello"));
+
+        var state = ChatReducers.OnReceived(sending, new MessageReceived(Message(1, authorId: "ana", text: "hello")));
+
+        state.Pending.ShouldBeEmpty();
+        state.Messages.ShouldHaveSingleItem().Text.ShouldBe("hello");
+    }
+
+    [Fact]
+    public void OnReceived_KeepsWaitingCopy_WhenSomeoneElseSendsTheSameText()
+    {
+        var sending = ChatReducers.OnSend(Open, new SendMessage(ClientId, "dev", "hello"));
+
+        var state = ChatReducers.OnReceived(sending, new MessageReceived(Message(1, authorId: "ben", text: "hello")));
+
+        state.Pending.ShouldHaveSingleItem().ClientId.ShouldBe(ClientId);
+    }
+
+    [Fact]
     public void OnSendFailed_KeepsPendingWithError_WhenRefused()
     {
         var sending = ChatReducers.OnSend(Open, new SendMessage(ClientId, "dev", "hello"));
