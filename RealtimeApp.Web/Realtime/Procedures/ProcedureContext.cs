@@ -22,4 +22,8 @@ public sealed class ProcedureContext
 
     /// <summary>The connectionParams the client sent (§2), or null.</summary>
     public IReadOnlyDictionary<string, string>? ConnectionParams { get; init; }
+
+    /// <summary>A service from the connection's scope.</summary>
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
 }

@@ -13,7 +13,7 @@ internal static class AgentProcedures
         .Subscription<AgentIdInput, AgentCommandItem>("agents.onCommand", AgentStreams.OnCommandAsync);
 
     private static async Task<AgentView> ReportAsync(ProcedureContext context, ReportAgentInput input) =>
-        (await context.Services.GetRequiredService<AgentService>().ReportAsync(
+        (await context.Get<AgentService>().ReportAsync(
             context.RequireActor(),
             new AgentReport(input.AgentId, input.Status, input.DisplayName, input.CurrentTask, input.Progress, input.Version, input.Metadata, input.Acknowledge),
             context.CancellationToken)).ValueOrThrow();
@@ -21,6 +21,6 @@ internal static class AgentProcedures
     private static async Task<IReadOnlyList<AgentView>> ListAsync(ProcedureContext context)
     {
         context.RequireActor();
-        return await context.Services.GetRequiredService<AgentService>().ListAsync(context.CancellationToken);
+        return await context.Get<AgentService>().ListAsync(context.CancellationToken);
     }
 }

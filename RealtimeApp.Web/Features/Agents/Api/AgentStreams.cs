@@ -15,7 +15,7 @@ internal static class AgentStreams
         ArgumentNullException.ThrowIfNull(context);
 
         context.RequireActor();
-        var feed = LiveFeed<AgentStatusChanged>.Open(context.Services.GetRequiredService<EventAggregator>(), Topics.Agents);
+        var feed = LiveFeed<AgentStatusChanged>.Open(context.Get<EventAggregator>(), Topics.Agents);
         return feed.Select(AgentStatusItem.From, context.CancellationToken);
     }
 
@@ -40,8 +40,8 @@ internal static class AgentStreams
         }
 
         // Live first, then what is pending: a command issued in between shows up in both and is sent once.
-        var feed = LiveFeed<AgentCommandIssued>.Open(context.Services.GetRequiredService<EventAggregator>(), Topics.Agent(input.AgentId));
-        var pending = await context.Services.GetRequiredService<AgentCommands>().PendingAsync(input.AgentId, context.CancellationToken);
+        var feed = LiveFeed<AgentCommandIssued>.Open(context.Get<EventAggregator>(), Topics.Agent(input.AgentId));
+        var pending = await context.Get<AgentCommands>().PendingAsync(input.AgentId, context.CancellationToken);
         return Commands(pending.Select(AgentCommandItem.From).ToList(), feed, context.CancellationToken);
     }
 

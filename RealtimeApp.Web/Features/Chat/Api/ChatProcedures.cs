@@ -20,21 +20,18 @@ internal static class ChatProcedures
         .TrackedSubscription<OnMessageInput, SeedMessage>("onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, SeedMessage.From));
 
     private static async Task<ChatMessageView> SendAsync(ProcedureContext context, SendInput input) =>
-        (await Get<ChatService>(context).PostAsync(context.RequireActor(), input.RoomId, input.Text, context.CancellationToken)).ValueOrThrow();
+        (await context.Get<ChatService>().PostAsync(context.RequireActor(), input.RoomId, input.Text, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<IReadOnlyList<ChatMessageView>> HistoryAsync(ProcedureContext context, HistoryInput input) =>
-        (await Get<ChatHistory>(context).PageAsync(
+        (await context.Get<ChatHistory>().PageAsync(
             context.RequireActor(), input.RoomId, input.BeforeSequence, input.Limit ?? ChatRules.HistoryPageSize, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<ChatMessageView> EditAsync(ProcedureContext context, EditInput input) =>
-        (await Get<MessageEditing>(context).EditAsync(context.RequireActor(), input.RoomId, input.Sequence, input.Text, context.CancellationToken)).ValueOrThrow();
+        (await context.Get<MessageEditing>().EditAsync(context.RequireActor(), input.RoomId, input.Sequence, input.Text, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<ChatMessageView> DeleteAsync(ProcedureContext context, DeleteInput input) =>
-        (await Get<MessageEditing>(context).DeleteAsync(context.RequireActor(), input.RoomId, input.Sequence, context.CancellationToken)).ValueOrThrow();
+        (await context.Get<MessageEditing>().DeleteAsync(context.RequireActor(), input.RoomId, input.Sequence, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<IReadOnlyList<ChatMessageView>> SearchAsync(ProcedureContext context, SearchInput input) =>
-        (await Get<ChatHistory>(context).SearchAsync(context.RequireActor(), input.RoomId, input.Query, cancellationToken: context.CancellationToken)).ValueOrThrow();
-
-    private static T Get<T>(ProcedureContext context)
-        where T : notnull => context.Services.GetRequiredService<T>();
+        (await context.Get<ChatHistory>().SearchAsync(context.RequireActor(), input.RoomId, input.Query, cancellationToken: context.CancellationToken)).ValueOrThrow();
 }

@@ -26,10 +26,10 @@ internal static class RoomProcedures
 
     private static async Task<RoomDto> CreateAsync(ProcedureContext context, CreateRoomInput input)
     {
-        var administration = context.Services.GetRequiredService<RoomAdministration>();
+        var administration = context.Get<RoomAdministration>();
         var created = await administration.CreateAsync(context.RequireActor(), input.Name, input.Topic, input.IsPrivate ?? false, context.CancellationToken);
         return RoomDto.Created(created.ValueOrThrow());
     }
 
-    private static RoomService Rooms(ProcedureContext context) => context.Services.GetRequiredService<RoomService>();
+    private static RoomService Rooms(ProcedureContext context) => context.Get<RoomService>();
 }

@@ -15,10 +15,10 @@ internal static class TaskProcedures
         .TrackedSubscription<OnProgressInput, SeedTaskProgress>("onTaskProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, SeedTaskProgress.From));
 
     private static async Task<TaskView> CreateAsync(ProcedureContext context, CreateTaskInput input) =>
-        (await Get<TaskService>(context).CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, context.CancellationToken)).ValueOrThrow();
+        (await context.Get<TaskService>().CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<TaskView> ReportAsync(ProcedureContext context, ReportTaskInput input) =>
-        (await Get<TaskService>(context).ReportAsync(
+        (await context.Get<TaskService>().ReportAsync(
             context.RequireActor(),
             new TaskReport(input.TaskId, input.Progress, input.Status, input.Message, input.Error, input.ErrorDetails),
             context.CancellationToken)).ValueOrThrow();
@@ -26,19 +26,16 @@ internal static class TaskProcedures
     private static async Task<TaskView> GetAsync(ProcedureContext context, TaskIdInput input)
     {
         context.RequireActor();
-        return (await Get<TaskService>(context).GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
+        return (await context.Get<TaskService>().GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
     }
 
     private static async Task<TaskPage> ListAsync(ProcedureContext context, ListTasksInput input)
     {
         context.RequireActor();
-        return (await Get<TaskService>(context).ListAsync(
+        return (await context.Get<TaskService>().ListAsync(
             new TaskQuery(input.Status, input.AgentId, input.Text, input.Skip, input.Take), context.CancellationToken)).ValueOrThrow();
     }
 
     private static async Task<TaskView> CancelAsync(ProcedureContext context, TaskIdInput input) =>
-        (await Get<TaskControl>(context).CancelAsync(context.RequireActor(), input.TaskId, context.CancellationToken)).ValueOrThrow();
-
-    private static T Get<T>(ProcedureContext context)
-        where T : notnull => context.Services.GetRequiredService<T>();
+        (await context.Get<TaskControl>().CancelAsync(context.RequireActor(), input.TaskId, context.CancellationToken)).ValueOrThrow();
 }

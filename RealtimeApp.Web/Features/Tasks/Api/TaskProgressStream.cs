@@ -21,14 +21,14 @@ internal static class TaskProgressStream
 
         context.RequireActor();
         var after = SequenceCursor.Parse(input.LastEventId, "task event");
-        var tasks = context.Services.GetRequiredService<TaskService>();
+        var tasks = context.Get<TaskService>();
         var task = (await tasks.GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
         if (after > task.LastSequence)
         {
             throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last event of task {task.Id} ({task.LastSequence})");
         }
 
-        var feed = LiveFeed<TaskProgressed>.Open(context.Services.GetRequiredService<EventAggregator>(), Topics.Task(input.TaskId));
+        var feed = LiveFeed<TaskProgressed>.Open(context.Get<EventAggregator>(), Topics.Task(input.TaskId));
         return ReadAsync(tasks, input.TaskId, after, feed, project, context.CancellationToken);
     }
 
