@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -39,9 +40,20 @@ public sealed class RealtimeAppFactory : WebApplicationFactory<Program>, IAsyncL
         }
     }
 
+    private IHost? _host;
+
     public string DatabasePath { get; }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Stops the app as SIGTERM would (ApplicationStopping, hosted services' StopAsync) while the test server still serves.</summary>
+    public Task StopAsync() => (_host ?? throw new InvalidOperationException("The app has not started.")).StopAsync(TestContext.Current.CancellationToken);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        _host = base.CreateHost(builder);
+        return _host;
+    }
 
     public override async ValueTask DisposeAsync()
     {

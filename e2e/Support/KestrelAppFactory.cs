@@ -19,17 +19,27 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@example.com";
     public const string AdminPassword = "Admin#Pass1";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "realtimeapp-e2e", Guid.NewGuid().ToString("N"));
-
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly Action<IServiceCollection>? _configureServices;
+    private int _disposed;
 
     /// <param name="configureServices">Test-only service changes, applied after the app's own.</param>
-    public KestrelAppFactory(Action<IServiceCollection>? configureServices = null)
+    /// <param name="dataDirectory">An existing data folder to reuse (a restart); the caller then owns and deletes it.</param>
+    /// <param name="port">A fixed port (a restart on the same address); 0 picks a free one.</param>
+    public KestrelAppFactory(Action<IServiceCollection>? configureServices = null, string? dataDirectory = null, int port = 0)
     {
         _configureServices = configureServices;
+        _ownsDirectory = dataDirectory is null;
+        _directory = dataDirectory ?? NewDataDirectory();
         Directory.CreateDirectory(_directory);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
+
+    /// <summary>The SQLite folder of this app; pass it to a new factory to restart on the same data.</summary>
+    public string DataDirectory => _directory;
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "realtimeapp-e2e", Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -60,9 +70,17 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        if (_ownsDirectory)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,13 +1,16 @@
 // Runs the official @trpc/client (unmodified, no transformer) against a running RealtimeApp.
 // Env: TRPC_URL (ws://127.0.0.1:PORT/api/ws), TRPC_TOKEN, TRPC_BAD_TOKEN.
 // Prints `PASS name` / `FAIL name: details` per check, then `N passed, N failed`; exit code 1 on any failure.
-// Check "resume" prints READY-FOR-DROP and expects the server to close every API connection
-// (the E2E test calls ApiConnectionRegistry.CloseWhere); the client then reconnects on its own.
+// The resume checks print READY-FOR-DROP (the E2E test then closes every API connection) and READY-FOR-RESTART
+// (the E2E test stops the app gracefully and starts it again on the same port and database); the official
+// client then reconnects on its own and resumes its tracked subscription.
 import { createTRPCClient, createWSClient, wsLink, TRPCClientError } from '@trpc/client';
 import WebSocket from 'ws';
 
 const STEP_MS = 10_000;
-const TOTAL_MS = 60_000;
+// A restart waits for the app to stop and start again and for the client's reconnect backoff.
+const RESTART_MS = 30_000;
+const TOTAL_MS = 150_000;
 const { TRPC_URL: url, TRPC_TOKEN: token, TRPC_BAD_TOKEN: badToken } = process.env;
 if (!url || !token || !badToken) {
   console.error('TRPC_URL, TRPC_TOKEN and TRPC_BAD_TOKEN are required');
@@ -80,9 +83,9 @@ async function expectError(promise, code) {
 }
 
 const results = [];
-async function check(name, fn) {
+async function check(name, fn, ms = STEP_MS * 2) {
   try {
-    await withTimeout(Promise.resolve().then(fn), name, STEP_MS * 2);
+    await withTimeout(Promise.resolve().then(fn), name, ms);
     results.push(true);
     console.log(`PASS ${name}`);
   } catch (error) {
@@ -175,51 +178,68 @@ await check('connectionParams with a bad token are refused', async () => {
   }
 });
 
-await check('tracked resume after the server drops the connection (client reconnect)', async () => {
+/**
+ * Subscribes (tracked), prints `signal` so the E2E test interrupts the server (drop every connection, or stop and
+ * restart the whole app), posts three messages once the server is back and then lets the resuming client reconnect:
+ * its resubscription carries lastEventId, so the gap must be replayed from the database, then live messages follow.
+ */
+async function resumeAcross(signal, ms) {
   // The resuming client's connectionParams wait on reconnect until the gap messages are posted, so the
   // new subscription (sent with params.lastEventId) must replay them from the database.
   let gapPosted = () => {};
   const gap = new Promise((resolve) => { gapPosted = resolve; });
   let opens = 0;
-  let closes = 0;
   const resuming = connect({
     connectionParams: async () => {
       if (++opens > 1) await gap;
       return { token };
     },
-    onClose: () => { closes++; },
+  });
+  // The active socket is lost (not merely a replacement attempt failing while the old socket still serves).
+  let lost = 0;
+  const state = resuming.wsClient.connectionState.subscribe({
+    next: (s) => { if (s.state === 'connecting' && s.error) lost++; },
   });
   const poster = connect();
-  const sub = follow(resuming.client);
-  await waitFor(() => sub.started || sub.errors.length, 'onStarted');
-  const before = await withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `compat before drop ${run}` }), 'chat.send');
-  await waitFor(() => sub.events.some((e) => e.data.sequence === before.sequence), `event ${before.sequence}`);
-
-  console.log('READY-FOR-DROP');
-  await waitFor(() => closes > 0, 'the server to close the connection (READY-FOR-DROP)');
-  const posted = [];
+  const send = (text) => withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `${text} ${run}` }), 'chat.send', ms);
   try {
-    for (let i = 1; i <= 3; i++) {
-      posted.push(await withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `compat gap ${i} ${run}` }), 'gap chat.send'));
+    const sub = follow(resuming.client);
+    await waitFor(() => sub.started || sub.errors.length, 'onStarted');
+    const before = await send(`compat before ${signal}`);
+    await waitFor(() => sub.events.some((e) => e.data.sequence === before.sequence), `event ${before.sequence}`);
+
+    console.log(signal);
+    await waitFor(() => lost > 0, `the server to close the connection (${signal})`, ms);
+    const posted = [];
+    try {
+      // The poster's client queues these until it has reconnected to the (restarted) server.
+      for (let i = 1; i <= 3; i++) posted.push(await send(`compat gap ${i}`));
+    } finally {
+      gapPosted();
     }
+    const last = posted[posted.length - 1].sequence;
+    await waitFor(() => sub.events.some((e) => e.data.sequence === last), `event ${last} after the reconnect`, ms);
+    const after = await send('compat after resume');
+    await waitFor(() => sub.events.some((e) => e.data.sequence === after.sequence), `live event ${after.sequence}`);
+    sub.handle.unsubscribe();
+
+    const seen = sub.events.map((e) => e.data.sequence).filter((s) => s >= before.sequence);
+    const expected = [];
+    for (let s = before.sequence; s <= after.sequence; s++) expected.push(s);
+    assert(JSON.stringify(seen) === JSON.stringify(expected), `expected ${expected}, got ${seen} (a gap or a duplicate)`);
+    assert(sub.events.every((e) => e.id === String(e.data.sequence)), 'an event id is not its sequence');
+    assert(opens >= 2, `the client did not reconnect (opens: ${opens})`);
+    assert(!sub.errors.length, `subscription error: ${sub.errors[0]}`);
   } finally {
     gapPosted();
+    state.unsubscribe();
+    await Promise.allSettled([resuming.wsClient.close(), poster.wsClient.close()]);
   }
-  const last = posted[posted.length - 1].sequence;
-  await waitFor(() => sub.events.some((e) => e.data.sequence === last), `event ${last} after the reconnect`);
-  const after = await withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `compat after resume ${run}` }), 'chat.send');
-  await waitFor(() => sub.events.some((e) => e.data.sequence === after.sequence), `live event ${after.sequence}`);
-  sub.handle.unsubscribe();
+}
 
-  const sequences = sub.events.map((e) => e.data.sequence);
-  const expected = [];
-  for (let s = before.sequence; s <= after.sequence; s++) expected.push(s);
-  const seen = sequences.filter((s) => s >= before.sequence);
-  assert(JSON.stringify(seen) === JSON.stringify(expected), `expected ${expected}, got ${seen} (a gap or a duplicate)`);
-  assert(sub.events.every((e) => e.id === String(e.data.sequence)), 'an event id is not its sequence');
-  assert(opens >= 2, `the client did not reconnect (opens: ${opens})`);
-  assert(!sub.errors.length, `subscription error: ${sub.errors[0]}`);
-});
+await check('tracked resume after the server drops the connection (client reconnect)', () => resumeAcross('READY-FOR-DROP', STEP_MS));
+
+await check('tracked resume after the server restarts (client reconnect)', () => resumeAcross('READY-FOR-RESTART', RESTART_MS), RESTART_MS * 2);
 
 await Promise.allSettled(wsClients.map((c) => withTimeout(c.close(), 'close', 5_000)));
 const passed = results.filter(Boolean).length;

@@ -42,4 +42,25 @@ public sealed class ShutdownTests : ApiTestBase
         notification.ShouldBe("""{"id":null,"method":"reconnect"}""");
         Host.Registry.Count.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Shutdown_ClosesWith1001AtOnce_WhenAClientConnectsWhileTheServerIsClosing()
+    {
+        var staying = await ConnectAliceAsync();
+        await staying.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
+        await staying.ReceiveAsync();
+
+        var stopping = Host.StopAsync();
+        (await staying.ReceiveAsync()).ShouldBe("""{"id":null,"method":"reconnect"}""");
+        // The server's close frame has arrived and waits for our answer: the node is closing but still accepts sockets.
+        (await staying.ReceiveMessageAsync()).Type.ShouldBe(WebSocketMessageType.Close);
+        var late = await ConnectAliceAsync();
+        var (lateStatus, _) = await late.ReceiveCloseAsync();
+        await staying.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, TestContext.Current.CancellationToken);
+        await stopping;
+
+        lateStatus.ShouldBe(WebSocketCloseStatus.EndpointUnavailable);
+        late.Socket.CloseStatusDescription.ShouldBe("server shutting down");
+        Host.Registry.Count.ShouldBe(0);
+    }
 }

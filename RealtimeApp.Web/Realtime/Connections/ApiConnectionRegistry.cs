@@ -14,6 +14,8 @@ public sealed class ApiConnectionRegistry
     private readonly ConcurrentDictionary<string, ApiConnection> _connections = new(StringComparer.Ordinal);
     private readonly Lock _userLock = new();
     private int _draining;
+    private int _closing;
+    private (WebSocketCloseStatus Status, string Description) _closeAllStatus;
 
     public int Count => _connections.Count;
 
@@ -79,16 +81,24 @@ public sealed class ApiConnectionRegistry
         }
     }
 
-    /// <summary>Closes every connection and waits until they have ended or <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>
+    /// Closes every connection, and any that opens from now on (a client reconnecting to a node that is stopping
+    /// would otherwise hold the shutdown up), and waits until they have ended or <paramref name="cancellationToken"/> fires.
+    /// </summary>
     public async Task CloseAllAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken)
     {
-        var all = _connections.Values.ToList();
-        foreach (var connection in all)
+        _closeAllStatus = (status, description);
+        Interlocked.Exchange(ref _closing, 1);
+        foreach (var connection in _connections.Values)
         {
             connection.RequestClose(status, description, discardPending: false);
         }
 
-        await Task.WhenAll(all.Select(c => c.Completion)).WaitAsync(cancellationToken);
+        // Connections that open meanwhile are closed by Add; wait for them too (an ended one leaves the dictionary first).
+        while (!_connections.IsEmpty)
+        {
+            await Task.WhenAll(_connections.Values.Select(c => c.Completion)).WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Waits until every connection open now has ended, or <paramref name="timeout"/> has passed.</summary>
@@ -107,7 +117,11 @@ public sealed class ApiConnectionRegistry
     internal void Add(ApiConnection connection)
     {
         _connections[connection.Id] = connection;
-        if (Volatile.Read(ref _draining) == 1)
+        if (Volatile.Read(ref _closing) == 1)
+        {
+            connection.RequestClose(_closeAllStatus.Status, _closeAllStatus.Description, discardPending: false);
+        }
+        else if (Volatile.Read(ref _draining) == 1)
         {
             connection.SendReconnect();
         }

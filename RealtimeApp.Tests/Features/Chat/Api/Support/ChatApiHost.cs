@@ -100,6 +100,9 @@ public sealed class ChatApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops the app as SIGTERM would (reconnect notice, drain, close), leaving the clients to the test.</summary>
+    public Task StopAsync() => _factory.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)
