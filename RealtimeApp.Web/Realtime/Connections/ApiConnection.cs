@@ -122,15 +122,22 @@ internal sealed partial class ApiConnection
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        try
+        while (true)
         {
-            while (true)
+            // Wait for the next message without a buffer, so an idle connection holds none.
+            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, _abortCts.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                OnClose();
+                return;
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
             {
                 var count = 0;
                 var tooBig = false;
-                ValueWebSocketReceiveResult result;
-                do
+                while (!result.EndOfMessage)
                 {
                     if (count == buffer.Length)
                     {
@@ -141,6 +148,12 @@ internal sealed partial class ApiConnection
                     }
 
                     result = await _socket.ReceiveAsync(buffer.AsMemory(count), _abortCts.Token);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        OnClose();
+                        return;
+                    }
+
                     count += result.Count;
                     if (count > _options.MaxMessageBytes)
                     {
@@ -148,24 +161,20 @@ internal sealed partial class ApiConnection
                         count = 0;
                     }
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
-                    return;
-                }
 
                 _keepAlive.FrameReceived();
                 _metrics.FrameReceived(count);
                 HandleMessage(result.MessageType, buffer.AsMemory(0, count), tooBig);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
+
+    private void OnClose() =>
+        RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
 
     private void HandleMessage(WebSocketMessageType type, ReadOnlyMemory<byte> message, bool tooBig)
     {

@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace RealtimeApp.LoadBench;
+
+/// <summary>
+/// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for load:
+/// connectionParams, request frames, and a receive loop that hands every text frame to a callback.
+/// </summary>
+public sealed class ApiSocket : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private Task _receiving = Task.CompletedTask;
+
+    public static async Task<ApiSocket> ConnectAsync(Uri address, string token, CancellationToken ct)
+    {
+        var api = new ApiSocket();
+        api._socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        await api._socket.ConnectAsync(address, ct);
+        await api.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{token}}}"}}""", ct);
+        return api;
+    }
+
+    /// <summary>Sends one request and returns the first frame answering it (use before <see cref="StartReceiving"/>).</summary>
+    public async Task<string> RequestAsync(string frame, CancellationToken ct)
+    {
+        await SendAsync(frame, ct);
+        var buffer = new byte[64 * 1024];
+        var count = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await _socket.ReceiveAsync(buffer.AsMemory(count), ct);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+
+        var text = Encoding.UTF8.GetString(buffer, 0, count);
+        return text.Contains("\"error\"", StringComparison.Ordinal) ? throw new InvalidOperationException($"{frame} → {text}") : text;
+    }
+
+    public async Task SendAsync(string frame, CancellationToken ct)
+    {
+        var bytes = Encoding.UTF8.GetBytes(frame);
+        await _sendLock.WaitAsync(ct);
+        try
+        {
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Reads until the socket closes or <paramref name="ct"/> fires; every complete frame goes to <paramref name="onFrame"/>.</summary>
+    public void StartReceiving(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct) => _receiving = ReceiveAsync(onFrame, ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // The server is gone or slow to answer; the socket is aborted below.
+        }
+
+        _socket.Abort();
+        await _receiving.ContinueWith(_ => { }, TaskScheduler.Default);
+        _socket.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task ReceiveAsync(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var count = 0;
+            while (!ct.IsCancellationRequested)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                count += result.Count;
+                if (result.EndOfMessage)
+                {
+                    onFrame(buffer.AsSpan(0, count));
+                    count = 0;
+                }
+                else if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan().CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // Closed by the run's end.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace RealtimeApp.LoadBench;
+
+public sealed record FanoutSettings(int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds);

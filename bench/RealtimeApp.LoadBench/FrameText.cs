@@ -1,0 +1,20 @@
+using System.Buffers.Text;
+
+namespace RealtimeApp.LoadBench;
+
+/// <summary>The publish timestamp a benchmark message carries as its text (<c>"text":"t&lt;Stopwatch ticks&gt;"</c>).</summary>
+public static class FrameText
+{
+    private static readonly byte[] Marker = "\"text\":\"t"u8.ToArray();
+
+    public static string Message(long timestamp) => "t" + timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool TryReadTimestamp(ReadOnlySpan<byte> frame, out long timestamp)
+    {
+        timestamp = 0;
+        var at = frame.IndexOf(Marker);
+        return at >= 0 && Utf8Parser.TryParse(frame[(at + Marker.Length)..], out timestamp, out _);
+    }
+
+    public static bool IsError(ReadOnlySpan<byte> frame) => frame.IndexOf("\"error\""u8) >= 0;
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace RealtimeApp.LoadBench;
+
+/// <summary>N authenticated connections that then stay idle; reports the server's resident memory per connection.</summary>
+public sealed class IdleRun(int connections, int settleSeconds)
+{
+    public async Task RunAsync()
+    {
+        var (app, token) = await AppProcess.StartWithBenchUserAsync(connections + 1);
+        await using var _ = app;
+        var sockets = new List<ApiSocket>(connections);
+        using var run = new CancellationTokenSource();
+        try
+        {
+            // Warm the code paths (JIT, pools, token validation) before the baseline.
+            sockets.Add(await ConnectAuthenticatedAsync(app, token, run.Token));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var baseline = app.ResidentBytes;
+
+            const int batch = 100;
+            for (var first = 1; first < connections; first += batch)
+            {
+                sockets.AddRange(await Task.WhenAll(Enumerable.Range(0, Math.Min(batch, connections - first))
+                    .Select(_ => ConnectAuthenticatedAsync(app, token, run.Token))));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
+            var loaded = app.ResidentBytes;
+            var perConnection = (loaded - baseline) / (double)(connections - 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                idle: {connections:N0} authenticated connections (each answered a query, then stayed silent)
+                  server RSS      {baseline / 1048576.0:0.0} MiB with 1 connection, {loaded / 1048576.0:0.0} MiB with {connections:N0}
+                  per connection  {perConnection / 1024:0.0} KiB
+                """));
+        }
+        finally
+        {
+            await run.CancelAsync();
+            foreach (var socket in sockets)
+            {
+                await socket.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<ApiSocket> ConnectAuthenticatedAsync(AppProcess app, string token, CancellationToken ct)
+    {
+        var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
+        await socket.RequestAsync("""{"id":1,"method":"query","params":{"path":"rooms.list"}}""", ct);
+        return socket;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using RealtimeApp.LoadBench;
+
+// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|all [--connections N] [--rooms N]
+//   [--rate DELIVERIES_PER_SECOND] [--publishers N] [--warmup S] [--seconds S] [--idle-connections N] [--settle S]
+// Loopback only; each run starts its own app process on a fresh database and stops it at the end.
+var what = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
+
+if (what is "fanout" or "all")
+{
+    var rates = Option("--rate") is { } rate ? [int.Parse(rate, CultureInfo.InvariantCulture)] : new[] { 50_000, 200_000 };
+    foreach (var deliveriesPerSecond in rates)
+    {
+        await new FanoutRun(new FanoutSettings(
+            Number("--connections", 1_000), Number("--rooms", 10), deliveriesPerSecond,
+            Number("--publishers", 2), Number("--warmup", 3), Number("--seconds", 10))).RunAsync();
+    }
+}
+
+if (what is "idle" or "all")
+{
+    await new IdleRun(Number(what == "idle" ? "--connections" : "--idle-connections", 10_000), Number("--settle", 5)).RunAsync();
+}
+
+return 0;
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
