@@ -15,6 +15,8 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// </summary>
 internal sealed partial class ApiConnection
 {
+    private const int InitialReceiveBufferBytes = 512;
+
     private readonly WebSocket _socket;
     private readonly HttpContext _httpContext;
     private readonly ApiOptions _options;
@@ -122,22 +124,17 @@ internal sealed partial class ApiConnection
 
     private async Task ReceiveLoopAsync()
     {
-        while (true)
+        // Small to start with (most frames are a few hundred bytes), so thousands of idle connections hold little;
+        // it doubles for a larger message. (A zero-byte read would hold none, but TestServer's WebSocket mishandles it.)
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferBytes);
+        try
         {
-            // Wait for the next message without a buffer, so an idle connection holds none.
-            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, _abortCts.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                OnClose();
-                return;
-            }
-
-            var buffer = ArrayPool<byte>.Shared.Rent(4096);
-            try
+            while (true)
             {
                 var count = 0;
                 var tooBig = false;
-                while (!result.EndOfMessage)
+                ValueWebSocketReceiveResult result;
+                do
                 {
                     if (count == buffer.Length)
                     {
@@ -148,12 +145,6 @@ internal sealed partial class ApiConnection
                     }
 
                     result = await _socket.ReceiveAsync(buffer.AsMemory(count), _abortCts.Token);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        OnClose();
-                        return;
-                    }
-
                     count += result.Count;
                     if (count > _options.MaxMessageBytes)
                     {
@@ -161,20 +152,30 @@ internal sealed partial class ApiConnection
                         count = 0;
                     }
                 }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
+                    return;
+                }
 
                 _keepAlive.FrameReceived();
                 _metrics.FrameReceived(count);
                 HandleMessage(result.MessageType, buffer.AsMemory(0, count), tooBig);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (buffer.Length > InitialReceiveBufferBytes)
+                {
+                    // A large message is over; do not keep its buffer while the connection idles.
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferBytes);
+                }
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
-
-    private void OnClose() =>
-        RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
 
     private void HandleMessage(WebSocketMessageType type, ReadOnlyMemory<byte> message, bool tooBig)
     {
