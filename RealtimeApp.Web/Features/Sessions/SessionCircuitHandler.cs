@@ -18,7 +18,15 @@ public sealed class SessionCircuitHandler(
 {
     private static readonly AuthenticationState Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
 
-    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => RegisterAsync(circuit.Id);
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        registry.Remove(circuit.Id);
+        return Task.CompletedTask;
+    }
+
+    internal async Task RegisterAsync(string circuitId)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -28,19 +36,13 @@ public sealed class SessionCircuitHandler(
         }
 
         registry.Add(new CircuitSession(
-            circuit.Id,
+            circuitId,
             userId,
             user.Identity?.Name ?? userId,
             httpContext.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             time.GetUtcNow(),
             () => aggregator.SubscriptionCount,
             SignOut));
-    }
-
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        registry.Remove(circuit.Id);
-        return Task.CompletedTask;
     }
 
     private void SignOut()

@@ -5,6 +5,6 @@ public sealed record UserRow(string Id, string Email, IReadOnlyList<string> Role
 {
     public bool IsLocked => LockedUntil is not null;
 
-    /// <summary>A lock an administrator set (no end), as opposed to a lockout after failed sign-ins.</summary>
-    public bool IsLockedIndefinitely => LockedUntil == DateTimeOffset.MaxValue;
+    /// <summary>A lock an administrator set (no end; the database may round the maximum), as opposed to a lockout after failed sign-ins.</summary>
+    public bool IsLockedIndefinitely => LockedUntil?.Year == DateTimeOffset.MaxValue.Year;
 }
