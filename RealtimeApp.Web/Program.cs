@@ -23,6 +23,7 @@ builder.Services.AddPresenceFeature();
 builder.Services.AddTasksFeature();
 builder.Services.AddAgentsFeature();
 builder.Services.AddApiTokensFeature();
+builder.Services.AddAdminConsole();
 builder.Services.AddChatApi();
 builder.Services.AddTasksApi();
 

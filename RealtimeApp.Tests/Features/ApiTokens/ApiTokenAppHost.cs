@@ -21,8 +21,14 @@ public sealed class ApiTokenAppHost : IAsyncDisposable
     public const string Password = "Staff#Pass1";
 
     // These tests move the fake clock minutes at a time; the server's keep-alive runs on the same clock and would
-    // end the socket (no PONG within 5 s) before the token sweeper gets to close it, so it is off here.
-    private readonly RealtimeAppFactory _factory = new(new Dictionary<string, string?> { ["Api:KeepAlive:PingSeconds"] = "0" });
+    // end the socket (no PONG within 5 s) before the token sweeper gets to close it, so it is off here. The close
+    // handshake's timeout is real time: on a loaded machine the test client may take longer than the default 5 s to
+    // answer a close frame, and the server would abort the socket under it.
+    private readonly RealtimeAppFactory _factory = new(new Dictionary<string, string?>
+    {
+        ["Api:KeepAlive:PingSeconds"] = "0",
+        ["Api:CloseTimeoutSeconds"] = "60",
+    });
 
     public ApiTokenAppHost()
     {

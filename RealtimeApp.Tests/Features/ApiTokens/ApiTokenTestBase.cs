@@ -6,6 +6,7 @@ using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.ApiTokens;
+using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Realtime.Connections;
 
 namespace RealtimeApp.Tests.Features.ApiTokens;
@@ -36,6 +37,7 @@ public abstract class ApiTokenTestBase : IAsyncLifetime
         Tokens = new ApiTokenService(
             Factory.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(),
             Factory.Services.GetRequiredService<ApiConnectionRegistry>(),
+            Factory.Services.GetRequiredService<IAuditLog>(),
             Options.Create(new ApiTokenOptions()),
             Time);
     }

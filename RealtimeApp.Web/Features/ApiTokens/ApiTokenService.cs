@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Realtime.Connections;
 
 namespace RealtimeApp.Web.Features.ApiTokens;
@@ -11,6 +12,7 @@ namespace RealtimeApp.Web.Features.ApiTokens;
 public sealed partial class ApiTokenService(
     IDbContextFactory<ApplicationDbContext> contexts,
     ApiConnectionRegistry connections,
+    IAuditLog audit,
     IOptions<ApiTokenOptions> options,
     TimeProvider time)
 {
@@ -95,7 +97,8 @@ public sealed partial class ApiTokenService(
         }
 
         var now = time.GetUtcNow();
-        if (token.RevokedAt is null)
+        var newlyRevoked = token.RevokedAt is null;
+        if (newlyRevoked)
         {
             token.RevokedAt = now;
             await db.SaveChangesAsync(cancellationToken);
@@ -103,6 +106,12 @@ public sealed partial class ApiTokenService(
 
         connections.CloseWhere(user => user.GetTokenId() == tokenId, RevokedReason);
         var email = await db.Users.Where(u => u.Id == token.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (newlyRevoked)
+        {
+            await audit.WriteAsync(actor, AuditActions.TokenRevoked, $"token:{token.Prefix} ({email ?? token.UserId})",
+                new { token.Name, token.Prefix, Owner = email, Status = "active" }, new { token.Name, token.Prefix, Owner = email, Status = "revoked" }, cancellationToken);
+        }
+
         return Summarize(token, email, now);
     }
 

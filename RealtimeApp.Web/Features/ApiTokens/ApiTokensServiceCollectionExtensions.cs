@@ -18,6 +18,7 @@ public static class ApiTokensServiceCollectionExtensions
         services.AddOptions<ApiTokenOptions>().BindConfiguration(ApiTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiConnectionRegistry>();
+        services.AddAuditLog();
         services.AddSingleton<ApiTokenService>();
         services.Replace(ServiceDescriptor.Singleton<IApiConnectionAuthenticator, TokenApiAuthenticator>());
         services.AddSingleton<ApiTokenSweeper>();

@@ -16,6 +16,7 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatRateLimiter>();
+        services.AddSingleton<ChatMetrics>();
         services.AddSingleton<IChatEventPublisher, HubChatEventPublisher>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());

@@ -5,7 +5,7 @@ using RealtimeApp.Domain.Realtime.Events;
 namespace RealtimeApp.Web.Features.Chat;
 
 /// <summary>Publishes committed message changes on the event hub, to the room's topic.</summary>
-public sealed class HubChatEventPublisher(EventHub hub) : IChatEventPublisher
+public sealed class HubChatEventPublisher(EventHub hub, ChatMetrics metrics) : IChatEventPublisher
 {
     public void MessagesCommitted(IReadOnlyList<ChatMessage> messages)
     {
@@ -13,6 +13,7 @@ public sealed class HubChatEventPublisher(EventHub hub) : IChatEventPublisher
 
         foreach (var message in messages)
         {
+            metrics.MessagePosted(message.RoomId);
             hub.Publish(new MessagePosted(
                 message.RoomId, message.Sequence, message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 message.AuthorId, message.AuthorName, message.Text, message.PostedAt, MentionList.Parse(message.Mentions)));

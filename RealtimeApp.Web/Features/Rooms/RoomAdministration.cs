@@ -4,11 +4,12 @@ using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Audit;
 
 namespace RealtimeApp.Web.Features.Rooms;
 
 /// <summary>Admin → Rooms: create, rename, set the topic, make private or public, archive and restore. Every change is published.</summary>
-public sealed class RoomAdministration(IDbContextFactory<ApplicationDbContext> contexts, RoomEvents events, TimeProvider time)
+public sealed class RoomAdministration(IDbContextFactory<ApplicationDbContext> contexts, RoomEvents events, IAuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<AdminRoomRow>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -45,6 +46,7 @@ public sealed class RoomAdministration(IDbContextFactory<ApplicationDbContext> c
         db.RoomMemberships.Add(new RoomMembership { RoomId = room.Id, UserId = actor.UserId, Role = RoomRole.Moderator, JoinedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         events.Changed(room, RoomChangeKind.Created);
+        await audit.WriteAsync(actor, AuditActions.RoomCreated, Target(room), before: null, after: Snapshot(room), cancellationToken);
         return room;
     }
 
@@ -69,11 +71,13 @@ public sealed class RoomAdministration(IDbContextFactory<ApplicationDbContext> c
             return Failure.Conflict($"A room named '{newName}' already exists.");
         }
 
+        var before = Snapshot(room);
         room.Name = settings.Name?.Trim() ?? room.Name;
         room.Topic = settings.Topic is null ? room.Topic : Clean(settings.Topic);
         room.IsPrivate = settings.IsPrivate ?? room.IsPrivate;
         await db.SaveChangesAsync(cancellationToken);
         events.Changed(room, RoomChangeKind.Updated);
+        await audit.WriteAsync(actor, AuditActions.RoomUpdated, Target(room), before, Snapshot(room), cancellationToken);
         return room;
     }
 
@@ -102,9 +106,11 @@ public sealed class RoomAdministration(IDbContextFactory<ApplicationDbContext> c
             return Failure.Invalid("#general is where everyone starts; it cannot be archived.");
         }
 
+        var before = Snapshot(room);
         room.IsArchived = archived;
         await db.SaveChangesAsync(cancellationToken);
         events.Changed(room, archived ? RoomChangeKind.Archived : RoomChangeKind.Unarchived);
+        await audit.WriteAsync(actor, archived ? AuditActions.RoomArchived : AuditActions.RoomRestored, Target(room), before, Snapshot(room), cancellationToken);
         return room;
     }
 
@@ -118,6 +124,10 @@ public sealed class RoomAdministration(IDbContextFactory<ApplicationDbContext> c
         (nameRequired || name is not null) && ChatRules.ValidateRoomName(name) is { } badName ? Failure.Invalid(badName)
         : topic is not null && topic.Trim().Length > ChatRules.MaxTopicLength ? Failure.Invalid($"A topic has at most {ChatRules.MaxTopicLength} characters.")
         : null;
+
+    internal static string Target(Room room) => $"room:{room.Id}";
+
+    private static object Snapshot(Room room) => new { room.Name, room.Topic, room.IsPrivate, room.IsArchived };
 
     private static string? Clean(string? topic) => string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
 

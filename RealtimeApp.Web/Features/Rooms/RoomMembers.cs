@@ -3,11 +3,12 @@ using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Audit;
 
 namespace RealtimeApp.Web.Features.Rooms;
 
 /// <summary>Admin → Rooms → members: who belongs to a room and who moderates it. A removed member's live feeds end at once.</summary>
-public sealed class RoomMembers(IDbContextFactory<ApplicationDbContext> contexts, RoomEvents events, TimeProvider time)
+public sealed class RoomMembers(IDbContextFactory<ApplicationDbContext> contexts, RoomEvents events, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<IReadOnlyList<RoomMemberRow>>> ListAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
     {
@@ -40,6 +41,7 @@ public sealed class RoomMembers(IDbContextFactory<ApplicationDbContext> contexts
         }
 
         var membership = await db.RoomMemberships.FirstOrDefaultAsync(m => m.RoomId == roomId && m.UserId == user.Id, cancellationToken);
+        var before = membership is null ? null : new { Member = user.Email, Role = membership.Role.ToString() };
         if (membership is null)
         {
             db.RoomMemberships.Add(new RoomMembership { RoomId = roomId, UserId = user.Id, Role = role, JoinedAt = time.GetUtcNow(), LastReadSequence = room.LastSequence });
@@ -51,6 +53,7 @@ public sealed class RoomMembers(IDbContextFactory<ApplicationDbContext> contexts
 
         await db.SaveChangesAsync(cancellationToken);
         events.MembershipChanged(room, user.Id, role);
+        await audit.WriteAsync(actor, AuditActions.RoomMemberSet, RoomAdministration.Target(room), before, new { Member = user.Email, Role = role.ToString() }, cancellationToken);
         return new RoomMemberRow(user.Id, user.Email ?? user.Id, role);
     }
 
@@ -70,6 +73,8 @@ public sealed class RoomMembers(IDbContextFactory<ApplicationDbContext> contexts
         }
 
         events.MembershipChanged(room, userId, role: null);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.RoomMemberRemoved, RoomAdministration.Target(room), new { Member = email ?? userId }, after: null, cancellationToken);
         return true;
     }
 }

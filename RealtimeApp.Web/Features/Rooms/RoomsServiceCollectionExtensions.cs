@@ -9,6 +9,7 @@ public static class RoomsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        services.AddAuditLog();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<RoomAdministration>();
         services.AddSingleton<RoomMembers>();

@@ -1,0 +1,7 @@
+namespace RealtimeApp.Web.Features.Sessions;
+
+public enum ConnectionKind
+{
+    Circuit,
+    Api,
+}
