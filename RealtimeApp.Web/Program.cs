@@ -25,6 +25,7 @@ builder.Services.AddAgentsFeature();
 builder.Services.AddApiTokensFeature();
 builder.Services.AddChatApi();
 builder.Services.AddTasksApi();
+builder.Services.AddDemoFeature();
 
 var app = builder.Build();
 
