@@ -6,8 +6,8 @@ namespace RealtimeApp.Web.Features.Demo;
 
 /// <summary>
 /// What a demo agent does over one connection, exactly as an external script would: report itself, follow its
-/// commands, then loop: idle (with heartbeats), create a task, run it in steps (sometimes failing), and obey
-/// <c>cancel</c> and <c>retry</c> commands. Connection failures end the session (the agent reconnects); refusals
+/// commands, then loop: create a task, run it in steps (sometimes failing), and obey
+/// <c>cancel</c> and <c>retry</c> commands, then rest (with heartbeats). Connection failures end the session (the agent reconnects); refusals
 /// from the server (a task cancelled meanwhile, say) only end the current task.
 /// </summary>
 public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, string displayName, DemoOptions options, TimeProvider time, ILogger logger)
@@ -19,11 +19,11 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
     {
         await ReportAsync(new { agentId, status = "idle", displayName, version = "demo-1.0", metadata = Metadata() }, stopping);
         _commands = await client.SubscribeAsync("agents.onCommand", new { agentId }, stopping);
-        string? retry = null;
+        var taskId = await CreateTaskAsync(stopping);
         while (!stopping.IsCancellationRequested)
         {
-            var taskId = retry ?? await IdleAsync(stopping) ?? await CreateTaskAsync(stopping);
-            retry = await RunTaskAsync(taskId, stopping);
+            var retry = await RunTaskAsync(taskId, stopping);
+            taskId = retry ?? await IdleAsync(stopping) ?? await CreateTaskAsync(stopping);
         }
     }
 
