@@ -43,6 +43,7 @@ public sealed class AgentsPageTests : AgentsTestContext
         var cut = Render<AgentsPage>();
 
         Dispatcher.Dispatch(Status("a", "active", "t9", 30));
+        Time.Advance(TimeSpan.FromSeconds(1));
 
         cut.WaitForAssertion(() => cut.Find("article.agent-card").GetAttribute("data-status").ShouldBe("active"));
         cut.Find("a[aria-label='Current task']").GetAttribute("href").ShouldBe("tasks/t9");

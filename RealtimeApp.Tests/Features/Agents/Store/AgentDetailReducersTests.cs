@@ -68,5 +68,6 @@ public sealed class AgentDetailReducersTests
         AgentsEffects.TasksAreStale(state, Status("a1", "active", "t1", 50)).ShouldBeFalse();
         AgentsEffects.TasksAreStale(state, Status("a1", "active", "t2", 0)).ShouldBeTrue();
         AgentsEffects.TasksAreStale(state, Status("a1", "idle")).ShouldBeTrue();
+        AgentsEffects.TasksAreStale(Loaded(Task("t1", "queued")), Status("a1", "active", "t1", 0)).ShouldBeTrue();
     }
 }

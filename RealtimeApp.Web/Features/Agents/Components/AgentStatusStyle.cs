@@ -15,5 +15,14 @@ public static class AgentStatusStyle
         _ => Color.Default,
     };
 
+    /// <summary>The colour as a hex value, for charts (MudBlazor's default palette).</summary>
+    public static string Hex(string status) => status switch
+    {
+        "active" => "#00c853",
+        "idle" => "#2196f3",
+        "error" => "#f44336",
+        _ => "#9e9e9e",
+    };
+
     public static string Label(string status) => status.Length == 0 ? status : string.Concat(char.ToUpperInvariant(status[0]).ToString(), status[1..]);
 }

@@ -60,15 +60,16 @@ public sealed class AgentsEffects(
         }
     }
 
-    /// <summary>A new current task, or a shown task still unfinished that the agent no longer works on.</summary>
+    /// <summary>A new current task (or one still shown as queued), or a shown task still unfinished that the agent no longer works on.</summary>
     public static bool TasksAreStale(AgentDetailState open, AgentStatusReceived action)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(action);
 
-        var isNew = action.CurrentTaskId is { } current && open.RecentTasks.Find(t => t.Id == current) is null;
+        var shown = action.CurrentTaskId is { } current ? open.RecentTasks.Find(t => t.Id == current) : null;
+        var isNewOrStarting = action.CurrentTaskId is not null && shown is not { Status: not "queued" };
         var isLeft = open.RecentTasks.Exists(t => t.Id != action.CurrentTaskId && t.Status is "queued" or "running");
-        return isNew || isLeft;
+        return isNewOrStarting || isLeft;
     }
 
     private async Task LoadDetailAsync(string agentId, IDispatcher dispatcher)
