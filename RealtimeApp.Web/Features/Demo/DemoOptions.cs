@@ -28,11 +28,11 @@ public sealed class DemoOptions
     public int StepsPerTask { get; set; } = 6;
 
     /// <summary>How long an agent stays idle between tasks.</summary>
-    [Range(0, 3_600)]
+    [Range(0d, 3_600d)]
     public double IdleSeconds { get; set; } = 4;
 
     /// <summary>The share of tasks that fail part-way (0 to 1).</summary>
-    [Range(0, 1)]
+    [Range(0d, 1d)]
     public double FailureRate { get; set; } = 0.2;
 
     /// <summary>The longest wait between two reconnection attempts (the wait doubles from one second up to this).</summary>

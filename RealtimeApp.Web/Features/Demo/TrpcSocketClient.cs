@@ -9,7 +9,7 @@ namespace RealtimeApp.Web.Features.Demo;
 /// <summary>
 /// A small client of the public WebSocket API (tRPC v11 frames, as in docs/websocket-api.md), the way an external
 /// script would write one: queries, mutations and subscriptions over one socket, authenticated with an API token.
-/// When the socket ends, every pending call and subscription fails, and <see cref="Closed"/> completes.
+/// When the socket ends, every pending call and subscription fails.
 /// </summary>
 public sealed class TrpcSocketClient : IAsyncDisposable
 {
@@ -20,15 +20,11 @@ public sealed class TrpcSocketClient : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _calls = new();
     private readonly ConcurrentDictionary<int, Channel<JsonElement>> _subscriptions = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
     private TrpcSocketClient()
     {
     }
-
-    /// <summary>Completes when the connection has ended, for whatever reason.</summary>
-    public Task Closed => _closed.Task;
 
     public static async Task<TrpcSocketClient> ConnectAsync(Uri endpoint, string token, CancellationToken cancellationToken)
     {
@@ -148,8 +144,9 @@ public sealed class TrpcSocketClient : IAsyncDisposable
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or JsonException or ObjectDisposedException)
+        catch (Exception exception)
         {
+            // Whatever ended the loop (a dropped socket, a frame it could not read) ends every call and subscription.
             ended = exception;
         }
 
@@ -232,7 +229,5 @@ public sealed class TrpcSocketClient : IAsyncDisposable
                 subscription.Writer.TryComplete(reason);
             }
         }
-
-        _closed.TrySetResult();
     }
 }
