@@ -48,11 +48,11 @@ public sealed class DemoAppHost : IAsyncDisposable
         return new Actor(admin!.Id, RealtimeAppFactory.AdminEmail, new HashSet<string> { Roles.Admin });
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, asking every 50 ms, failing after 30 s.</summary>
+    /// <summary>Waits until <paramref name="condition"/> holds, asking every 50 ms, failing after 60 s (the machine may be busy).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string description)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!await condition())
         {

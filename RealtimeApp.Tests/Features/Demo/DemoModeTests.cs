@@ -1,5 +1,6 @@
 using RealtimeApp.Web.Features.Agents;
 using RealtimeApp.Web.Features.Tasks;
+using RealtimeApp.Web.Realtime.Connections;
 
 namespace RealtimeApp.Tests.Features.Demo;
 
@@ -53,5 +54,24 @@ public sealed class DemoModeTests
             async () => (await tasks.GetAsync(running.Id, Ct)).Value!.Status == "running",
             "demo-1 runs the retried task again");
         (await host.Get<AgentService>().ListAsync(Ct)).Single().CurrentTaskId.ShouldBe(running.Id);
+    }
+
+    [Fact]
+    public async Task DemoAgent_ReconnectsFailsTheInterruptedTaskAndCarriesOn_WhenTheServerDropsItsConnection()
+    {
+        await using var host = DemoAppHost.Start(stepSeconds: 0.1, steps: 3, agents: 1);
+        var registry = host.Get<ApiConnectionRegistry>();
+        var tasks = host.Get<TaskService>();
+        await DemoAppHost.WaitUntilAsync(() => Task.FromResult(registry.Connections.Count == 1), "the demo agent is connected");
+        var first = registry.Connections.Single();
+
+        registry.Close(first.Id, "dropped by the test").ShouldBeTrue();
+        var finishedBefore = (await tasks.ListAsync(new TaskQuery(Status: "succeeded"), Ct)).Value!.Total;
+
+        await DemoAppHost.WaitUntilAsync(
+            async () => registry.Connections.Any(c => c.Id != first.Id)
+                && (await tasks.ListAsync(new TaskQuery(Status: "succeeded"), Ct)).Value!.Total > finishedBefore + 1,
+            "the agent reconnected and finished more tasks");
+        (await tasks.ListAsync(new TaskQuery(Status: "running", AgentId: "demo-1"), Ct)).Value!.Total.ShouldBeLessThanOrEqualTo(1);
     }
 }

@@ -19,11 +19,38 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
     {
         await ReportAsync(new { agentId, status = "idle", displayName, version = "demo-1.0", metadata = Metadata() }, stopping);
         _commands = await client.SubscribeAsync("agents.onCommand", new { agentId }, stopping);
+        await FailInterruptedTasksAsync(stopping);
         var taskId = await CreateTaskAsync(stopping);
         while (!stopping.IsCancellationRequested)
         {
             var retry = await RunTaskAsync(taskId, stopping);
             taskId = retry ?? await IdleAsync(stopping) ?? await CreateTaskAsync(stopping);
+        }
+    }
+
+    /// <summary>Tasks left running by an earlier connection cannot be resumed: they fail, so staff can retry them.</summary>
+    private async Task FailInterruptedTasksAsync(CancellationToken stopping)
+    {
+        var running = await client.QueryAsync("tasks.list", new { agentId, status = "running" }, stopping);
+        foreach (var task in running.GetProperty("items").EnumerateArray())
+        {
+            var taskId = task.GetProperty("id").GetString()!;
+            try
+            {
+                await client.MutateAsync("tasks.report", new
+                {
+                    taskId,
+                    progress = task.GetProperty("progress").GetInt32(),
+                    status = "failed",
+                    message = "Interrupted",
+                    error = "Interrupted: the agent lost its connection",
+                    errorDetails = $"{displayName} reconnected and could not resume this task.",
+                }, stopping);
+            }
+            catch (TrpcCallException refused)
+            {
+                logger.LogInformation("Demo agent {AgentId} could not close interrupted task {TaskId}: {Reason}", agentId, taskId, refused.Message);
+            }
         }
     }
 
