@@ -27,6 +27,23 @@ public sealed class AgentSocket : IAsyncDisposable
         return await ReceiveAsync(ct);
     }
 
+    /// <summary>Reports a heartbeat for <paramref name="agentId"/> every <paramref name="period"/>, as a live agent does, until cancelled.</summary>
+    public async Task HeartbeatAsync(string agentId, TimeSpan period, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await ReportAsync($$$"""{"agentId":"{{{agentId}}}"}""", ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The test stopped the agent.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

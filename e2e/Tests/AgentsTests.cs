@@ -8,14 +8,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RealtimeApp.E2E.Tests;
 
-/// <summary>The agents page against its own app, where agents go offline after 2 s of silence.</summary>
+/// <summary>The agents page against its own app, where agents go offline after 3 s of silence.</summary>
 public sealed class AgentsTests(BrowserHost host) : IAsyncLifetime
 {
     private const string Password = "Staff#Pass1";
 
     private readonly KestrelAppFactory _app = new(services => services.Configure<AgentOptions>(options =>
     {
-        options.OfflineAfterSeconds = 2;
+        options.OfflineAfterSeconds = 3;
         options.SweepSeconds = 1;
     }));
 
@@ -41,10 +41,14 @@ public sealed class AgentsTests(BrowserHost host) : IAsyncLifetime
         {
             var answer = await agent.ReportAsync("""{"agentId":"e2e-builder","status":"active","displayName":"E2E builder","currentTask":"build-42","progress":40}""", ct);
             answer.ShouldContain("\"type\":\"data\"");
+            using var reporting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var heartbeats = agent.HeartbeatAsync("e2e-builder", TimeSpan.FromMilliseconds(500), reporting.Token);
 
             await Expect(agents.Status("E2E builder")).ToHaveTextAsync("Active");
             await Expect(agents.CurrentTask("E2E builder")).ToHaveAttributeAsync("href", "tasks/build-42");
             await Expect(agents.Count(1, "active")).ToBeVisibleAsync();
+            await reporting.CancelAsync();
+            await heartbeats;
         }
 
         await Expect(agents.Status("E2E builder")).ToHaveTextAsync("Offline");
