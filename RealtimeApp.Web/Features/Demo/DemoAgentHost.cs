@@ -37,9 +37,11 @@ public sealed class DemoAgentHost(
         }
 
         logger.LogInformation("Demo mode: {Count} simulated agents connect to {Endpoint} as {User}", options.Value.Agents, endpoint, options.Value.UserEmail);
+        // Stop as soon as shutdown begins, before the server asks its API clients to reconnect elsewhere.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         var agents = Enumerable.Range(0, options.Value.Agents)
             .Select(i => new DemoAgent($"demo-{i + 1}", DemoScenario.AgentName(i), endpoint, token, options.Value, time, logger))
-            .Select(agent => agent.RunAsync(stoppingToken));
+            .Select(agent => agent.RunAsync(stopping.Token));
         await Task.WhenAll(agents);
     }
 

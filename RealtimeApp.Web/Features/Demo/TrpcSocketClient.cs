@@ -15,12 +15,16 @@ public sealed class TrpcSocketClient : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
+    /// <summary>A call the server has not answered by then is given up (a TimeoutException), so a stuck connection ends.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _calls = new();
     private readonly ConcurrentDictionary<int, Channel<JsonElement>> _subscriptions = new();
     private readonly CancellationTokenSource _stop = new();
     private int _nextId;
+    private volatile Exception? _ended;
 
     private TrpcSocketClient()
     {
@@ -32,7 +36,9 @@ public sealed class TrpcSocketClient : IAsyncDisposable
         try
         {
             client._socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-            await client._socket.ConnectAsync(endpoint, cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(CallTimeout);
+            await client._socket.ConnectAsync(endpoint, timeout.Token);
         }
         catch
         {
@@ -54,6 +60,11 @@ public sealed class TrpcSocketClient : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextId);
         var events = Channel.CreateBounded<JsonElement>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         _subscriptions[id] = events;
+        if (_ended is { } ended)
+        {
+            events.Writer.TryComplete(ended);
+        }
+
         await SendAsync(id, "subscription", path, input, cancellationToken);
         return events.Reader;
     }
@@ -85,10 +96,16 @@ public sealed class TrpcSocketClient : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextId);
         var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _calls[id] = answer;
+        if (_ended is { } ended)
+        {
+            // Registered after the connection ended: nothing would ever answer it.
+            answer.TrySetException(ended);
+        }
+
         try
         {
             await SendAsync(id, method, path, input, cancellationToken);
-            return await answer.Task.WaitAsync(cancellationToken);
+            return await answer.Task.WaitAsync(CallTimeout, cancellationToken);
         }
         finally
         {
@@ -214,6 +231,7 @@ public sealed class TrpcSocketClient : IAsyncDisposable
 
     private void Fail(Exception reason)
     {
+        _ended ??= reason;
         foreach (var id in _calls.Keys)
         {
             if (_calls.TryRemove(id, out var call))
