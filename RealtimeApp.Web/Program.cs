@@ -26,6 +26,7 @@ builder.Services.AddApiTokensFeature();
 builder.Services.AddAdminConsole();
 builder.Services.AddChatApi();
 builder.Services.AddTasksApi();
+builder.Services.AddDemoFeature();
 
 var app = builder.Build();
 

@@ -33,6 +33,8 @@ public sealed class RealtimeAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
+            // The tests run in Development, where demo agents are on by default; a test that wants them turns them on.
+            ["Demo:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

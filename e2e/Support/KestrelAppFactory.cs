@@ -89,6 +89,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Development turns demo agents on; browser tests create the agents they watch themselves.
+        builder.UseSetting("Demo:Enabled", "false");
         if (_configureServices is not null)
         {
             builder.ConfigureTestServices(_configureServices);

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Agents;
+using RealtimeApp.Web.Features.Agents.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class AgentsServiceCollectionExtensions
 {
-    /// <summary>Agents: reports and heartbeats, offline detection, and commands to agents.</summary>
+    /// <summary>Agents: reports and heartbeats, offline detection, commands to agents, and the circuit's live agent feed.</summary>
     public static IServiceCollection AddAgentsFeature(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -15,6 +16,8 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<AgentEvents>();
         services.AddSingleton<AgentService>();
         services.AddSingleton<AgentCommands>();
+        services.AddSingleton<AgentDirectory>();
+        services.AddScoped<AgentFeed>();
         services.AddSingleton<AgentOfflineSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<AgentOfflineSweeper>());
         return services;
