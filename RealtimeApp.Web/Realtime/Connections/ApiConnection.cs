@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -21,6 +22,7 @@ internal sealed partial class ApiConnection
     private readonly ProcedureRouter _router;
     private readonly IApiConnectionAuthenticator _authenticator;
     private readonly ApiConnectionRegistry _registry;
+    private readonly IApiUserLimits _limits;
     private readonly ILogger<ApiConnection> _logger;
     private readonly ConnectionMetrics _metrics;
     private readonly OutboundWriter _writer;
@@ -40,6 +42,7 @@ internal sealed partial class ApiConnection
         ProcedureRouter router,
         IApiConnectionAuthenticator authenticator,
         ApiConnectionRegistry registry,
+        IApiUserLimits limits,
         TimeProvider time,
         ConnectionMetrics metrics,
         ILogger<ApiConnection> logger)
@@ -51,6 +54,7 @@ internal sealed partial class ApiConnection
         _router = router;
         _authenticator = authenticator;
         _registry = registry;
+        _limits = limits;
         _logger = logger;
         _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent);
         _keepAlive = new KeepAliveMonitor(
