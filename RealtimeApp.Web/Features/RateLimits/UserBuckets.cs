@@ -15,8 +15,8 @@ internal sealed class UserBuckets
         Limits = limits;
         Version = version;
         IsAdmin = isAdmin;
-        Messages = Create(limits.MessagesPerMinute.Value, limits.MessagesPerMinute.Value, TimeSpan.FromMinutes(1), previous?.Messages);
-        Requests = Create(limits.Burst.Value, limits.RequestsPerSecond.Value, TimeSpan.FromSeconds(1), previous?.Requests);
+        Messages = Create(limits.MessagesPerMinute.Value, limits.MessagesPerMinute.Value, TimeSpan.FromMinutes(1), previous?.Messages, previous?.Limits.MessagesPerMinute.Value ?? 0);
+        Requests = Create(limits.Burst.Value, limits.RequestsPerSecond.Value, TimeSpan.FromSeconds(1), previous?.Requests, previous?.Limits.Burst.Value ?? 0);
     }
 
     /// <summary>The same buckets, confirmed against a newer snapshot whose limits for this user did not change.</summary>
@@ -55,7 +55,7 @@ internal sealed class UserBuckets
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : bucket.ReplenishmentPeriod;
     }
 
-    private static TokenBucketRateLimiter Create(int size, int rate, TimeSpan window, TokenBucketRateLimiter? previous)
+    private static TokenBucketRateLimiter Create(int size, int rate, TimeSpan window, TokenBucketRateLimiter? previous, int previousSize)
     {
         var bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
@@ -69,10 +69,10 @@ internal sealed class UserBuckets
         if (previous is not null)
         {
             previous.TryReplenish();
-            var spent = size - Math.Min(size, previous.GetStatistics()?.CurrentAvailablePermits ?? size);
-            if (spent > 0)
+            var spent = previousSize - (previous.GetStatistics()?.CurrentAvailablePermits ?? previousSize);
+            if (Math.Min(spent, size) is var carried and > 0)
             {
-                using var lease = bucket.AttemptAcquire((int)spent);
+                using var lease = bucket.AttemptAcquire((int)carried);
             }
         }
 
