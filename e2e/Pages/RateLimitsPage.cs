@@ -29,6 +29,12 @@ public sealed class RateLimitsPage(IPage page)
         await Assertions.Expect(Override(email)).ToBeVisibleAsync();
     }
 
+    public async Task SetDefaultAsync(string role, string label, string value)
+    {
+        await RoleDefault(role).GetByLabel(label).FillAsync(value);
+        await RoleDefault(role).GetByRole(AriaRole.Button, new() { Name = $"Save {role} default" }).ClickAsync();
+    }
+
     public async Task SetOverrideAsync(string email, string label, string value)
     {
         await Override(email).GetByLabel(label).FillAsync(value);

@@ -49,6 +49,23 @@ public sealed partial class RateLimitTests(BrowserHost host)
         await Expect(limits.Overrides).Not.ToContainTextAsync(staffEmail);
     }
 
+    [Fact]
+    public async Task RoleDefault_UpdatesLiveOnAnotherAdminsPage_WhenOneAdminSavesIt()
+    {
+        var (pageA, _) = await host.NewAdminAsync("amy");
+        var (pageB, _) = await host.NewAdminAsync("bob");
+        var limitsA = new RateLimitsPage(pageA);
+        var limitsB = new RateLimitsPage(pageB);
+        await limitsA.OpenAsync();
+        await limitsB.OpenAsync();
+        var value = (1000 + Random.Shared.Next(1000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await limitsA.SetDefaultAsync("Admin", "Messages per minute", value);
+
+        await Expect(limitsA.Notice("Admin default saved.")).ToBeVisibleAsync();
+        await Expect(limitsB.RoleDefault("Admin").GetByLabel("Messages per minute")).ToHaveValueAsync(value);
+    }
+
     [GeneratedRegex(@"You are sending messages too quickly \(2 per minute\)\. Try again in \d+ s\.")]
     private static partial Regex RefusalText();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
@@ -9,6 +10,9 @@ namespace RealtimeApp.Web.Features.RateLimits;
 /// <summary>The API engine's limits from each user's stored policy, spending the same budget as the UI.</summary>
 public sealed class PolicyApiUserLimits(UserRateLimiter limiter, RateLimitRefusals refusals) : IApiUserLimits
 {
+    // A connection keeps its principal for life: read its claims once, not on every request.
+    private readonly ConditionalWeakTable<ClaimsPrincipal, Actor> _actors = new();
+
     public async ValueTask<ApiUserLimits> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var limits = await limiter.GetLimitsAsync(ActorOf(user), cancellationToken);
@@ -33,6 +37,7 @@ public sealed class PolicyApiUserLimits(UserRateLimiter limiter, RateLimitRefusa
         refusals.Record(actor.UserId, actor.DisplayName, kind, source);
     }
 
-    private static Actor ActorOf(ClaimsPrincipal user) =>
-        user.ToActor() ?? new Actor(user.Identity?.Name ?? "anonymous", user.Identity?.Name ?? "anonymous", new HashSet<string>());
+    private Actor ActorOf(ClaimsPrincipal user) =>
+        _actors.GetValue(user, static principal =>
+            principal.ToActor() ?? new Actor(principal.Identity?.Name ?? "anonymous", principal.Identity?.Name ?? "anonymous", new HashSet<string>()));
 }

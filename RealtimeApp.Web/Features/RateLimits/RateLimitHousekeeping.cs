@@ -17,16 +17,42 @@ public sealed class RateLimitHousekeeping(
 {
     private const int SweepEverySeconds = 60;
 
+    private (int Count, long Latest)? _seen;
+
+    /// <summary>Reads the table's stamp; true (and the policies reloaded) when it differs from the last one read.</summary>
+    public async Task<bool> CheckForChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var rows = db.Set<RateLimitPolicy>();
+            var count = await rows.CountAsync(cancellationToken);
+            var latest = (await rows.OrderByDescending(p => p.UpdatedAt).Select(p => p.UpdatedAt).FirstOrDefaultAsync(cancellationToken)).UtcTicks;
+            var changed = _seen is { } before && before != (count, latest);
+            _seen = (count, latest);
+            if (changed)
+            {
+                policies.Invalidate();
+            }
+
+            return changed;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not check the rate-limit policies for changes");
+            return false;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        (int Count, long Latest)? seen = null;
         var ticks = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                seen = await CheckForChangesAsync(seen, stoppingToken);
+                await CheckForChangesAsync(stoppingToken);
                 if (++ticks % SweepEverySeconds == 0)
                 {
                     limiter.DropIdle();
@@ -36,29 +62,6 @@ public sealed class RateLimitHousekeeping(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
-        }
-    }
-
-    private async Task<(int Count, long Latest)?> CheckForChangesAsync((int Count, long Latest)? seen, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var rows = db.Set<RateLimitPolicy>();
-            var count = await rows.CountAsync(cancellationToken);
-            var latest = (await rows.OrderByDescending(p => p.UpdatedAt).Select(p => p.UpdatedAt).FirstOrDefaultAsync(cancellationToken)).UtcTicks;
-            var now = (count, latest);
-            if (seen is { } before && before != now)
-            {
-                policies.Invalidate();
-            }
-
-            return now;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogWarning(exception, "Could not check the rate-limit policies for changes");
-            return seen;
         }
     }
 }
