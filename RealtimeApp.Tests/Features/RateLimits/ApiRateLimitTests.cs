@@ -44,6 +44,22 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_IsRefusedOnOpenConnection_WhenAdminLoweredTheApiDefault()
+    {
+        var ana = await _host.CreateUserAsync("ana");
+        var client = await _host.ConnectAsync(ana);
+        await client.SendAsync(Query(1));
+        await client.ReceiveAsync();
+
+        await RateLimitSettings.SetApiDefaultAsync(_host.Services, RateLimitDefaults.Seed.Api with { RequestsPerSecond = 1, Burst = 1 });
+        await client.SendAsync($"[{Query(2)},{Query(3)}]");
+        var frames = await client.ReceiveAsync(2);
+
+        frames.ShouldContain(f => f.Contains("Too many requests (1 per second, burst 1).", StringComparison.Ordinal));
+        _host.Get<RateLimitRefusals>().For(ana.Id).Requests.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
     public async Task Subscription_IsRefusedAtNewLimit_WhenAdminLoweredSubscriptionsPerConnection()
     {
         var ana = await _host.CreateUserAsync("ana");

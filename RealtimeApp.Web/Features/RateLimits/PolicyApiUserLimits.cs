@@ -30,6 +30,7 @@ public sealed class PolicyApiUserLimits(UserRateLimiter limiter, RateLimitRefusa
 
     private async Task RecordAsync(Actor actor, ApiLimit limit)
     {
+        // The limits were read a moment ago to refuse, so this is the cached snapshot.
         var limits = await limiter.GetLimitsAsync(actor);
         var (kind, source) = limit == ApiLimit.Subscriptions
             ? (RateLimitKind.Subscriptions, limits.SubscriptionsPerConnection.Source)

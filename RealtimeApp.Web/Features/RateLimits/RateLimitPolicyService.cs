@@ -88,7 +88,7 @@ public sealed class RateLimitPolicyService(
 
         Stamp(row, actor, values);
         await db.SaveChangesAsync(cancellationToken);
-        Publish(new RateLimitChanged("role", null));
+        Publish(new RateLimitChanged("default", null));
         return new RateLimitChange(name, before, values);
     }
 

@@ -15,6 +15,9 @@ public partial class RateLimitsPage
 {
     private static readonly RateLimitSource[] DefaultRoles = [RateLimitSource.Staff, RateLimitSource.Admin, RateLimitSource.Api];
 
+    private static readonly IReadOnlySet<string> AdminRoles = new HashSet<string> { Roles.Admin };
+    private static readonly IReadOnlySet<string> StaffRoles = new HashSet<string> { Roles.Staff };
+
     private static readonly List<BreadcrumbItem> Breadcrumbs = [new("Admin", "/admin"), new("Rate limits", null, disabled: true)];
 
     private RateLimitDefaults? _defaults;
@@ -126,9 +129,6 @@ public partial class RateLimitsPage
 
         return failure is not null;
     }
-
-    private static readonly IReadOnlySet<string> AdminRoles = new HashSet<string> { Roles.Admin };
-    private static readonly IReadOnlySet<string> StaffRoles = new HashSet<string> { Roles.Staff };
 
     private static string NameOf(RateLimitSource role) => role == RateLimitSource.Api ? "API" : role.ToString();
 
