@@ -17,6 +17,7 @@ builder.Services.AddRealtimeApi();
 builder.Services.AddAppShell();
 builder.Services.AddFluxor(o => o.ScanAssemblies(typeof(Program).Assembly));
 builder.Services.AddConnectionStatus();
+builder.Services.AddRateLimitsFeature();
 builder.Services.AddChatFeature();
 builder.Services.AddRoomsFeature();
 builder.Services.AddPresenceFeature();

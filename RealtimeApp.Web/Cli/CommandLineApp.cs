@@ -44,6 +44,8 @@ public static class CommandLineApp
             {
                 CreateUserCommand create => await CreateUserAsync(scope.ServiceProvider, create, output, error),
                 CreateTokenCommand create => await CreateTokenAsync(scope.ServiceProvider, create, output, error),
+                SetLimitsCommand set => await LimitsCommands.SetAsync(scope.ServiceProvider, set, output, error),
+                ShowLimitsCommand show => await LimitsCommands.ShowAsync(scope.ServiceProvider, show, output, error),
                 _ => throw new InvalidOperationException($"No handler for {parsed.Command.GetType().Name}."),
             };
         }
@@ -109,6 +111,8 @@ public static class CommandLineApp
         builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRealtimeAppUsers();
         builder.Services.AddApiTokensFeature();
+        builder.Services.AddRealtimeCore();
+        builder.Services.AddRateLimitsFeature();
         return builder.Build();
     }
 }

@@ -13,6 +13,10 @@ public static class CommandLineParser
           RealtimeApp.Web users create --email E --password P --role Admin|Staff
           RealtimeApp.Web tokens create --email E --name N [--expires-days D]
                                                             prints the new API token alone on stdout
+          RealtimeApp.Web limits set --email E [--messages-per-minute N] [--requests-per-second N] [--burst N]
+                                    [--subscriptions-per-connection N] [--connections-per-user N]
+                                                            sets those fields of the user's own rate-limit override
+          RealtimeApp.Web limits show --email E             prints the user's effective limits and where each comes from
           RealtimeApp.Web help
         """;
 
@@ -34,6 +38,9 @@ public static class CommandLineParser
             ["users", .. var rest] => CliParseResult.Failure($"users: unknown action '{rest.FirstOrDefault()}'; expected 'users create'."),
             ["tokens", "create", .. var rest] => ParseCreateToken(rest),
             ["tokens", .. var rest] => CliParseResult.Failure($"tokens: unknown action '{rest.FirstOrDefault()}'; expected 'tokens create'."),
+            ["limits", "set", .. var rest] => LimitsCommandParser.ParseSet(rest),
+            ["limits", "show", .. var rest] => LimitsCommandParser.ParseShow(rest),
+            ["limits", .. var rest] => CliParseResult.Failure($"limits: unknown action '{rest.FirstOrDefault()}'; expected 'limits set' or 'limits show'."),
             [] => CliParseResult.Failure("no command given."),
             [var unknown, ..] => CliParseResult.Failure($"unknown command '{unknown}'; run 'help' for the list."),
         };

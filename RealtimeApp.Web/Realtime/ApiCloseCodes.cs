@@ -20,6 +20,6 @@ public static class ApiCloseCodes
     /// <summary>The server closed the connection on purpose (token revoked, account locked, admin action).</summary>
     public const WebSocketCloseStatus ClosedByServer = (WebSocketCloseStatus)4001;
 
-    /// <summary>The user already has <c>Api:MaxConnectionsPerUser</c> open connections.</summary>
+    /// <summary>The user already has as many open connections as their limit allows (<c>IApiUserLimits</c>).</summary>
     public const WebSocketCloseStatus TooManyConnections = (WebSocketCloseStatus)4029;
 }

@@ -18,11 +18,17 @@ public sealed class ApiOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Active subscriptions per connection; one more is rejected with BAD_REQUEST.</summary>
+    /// <summary>
+    /// Active subscriptions per connection; one more is rejected with BAD_REQUEST. The engine's default for everyone:
+    /// the app replaces it with each user's rate-limit policy (<c>IApiUserLimits</c>).
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxSubscriptionsPerConnection { get; set; } = 100;
 
-    /// <summary>Open connections per user; one more is rejected with TOO_MANY_REQUESTS and closed with 4029.</summary>
+    /// <summary>
+    /// Open connections per user; one more is rejected with TOO_MANY_REQUESTS and closed with 4029. The engine's default
+    /// for everyone: the app replaces it with each user's rate-limit policy (<c>IApiUserLimits</c>).
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxConnectionsPerUser { get; set; } = 20;
 

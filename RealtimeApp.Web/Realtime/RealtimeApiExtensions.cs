@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
+using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class RealtimeApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IApiConnectionAuthenticator, RejectAllApiAuthenticator>();
         services.TryAddSingleton<ApiConnectionRegistry>();
+        services.TryAddSingleton<IApiUserLimits, OptionsApiUserLimits>();
         services.AddMetrics();
         services.TryAddSingleton<ConnectionMetrics>();
         services.TryAddSingleton(provider =>

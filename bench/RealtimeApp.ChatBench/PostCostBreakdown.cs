@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.RateLimits;
 
 namespace RealtimeApp.ChatBench;
 
@@ -18,7 +19,7 @@ public static class PostCostBreakdown
         await using var host = await BenchHost.StartAsync(Path.Combine(directory, "posting.db"));
         var contexts = host.Get<IDbContextFactory<ApplicationDbContext>>();
         var access = host.Get<RoomAccess>();
-        var limiter = host.Get<ChatRateLimiter>();
+        var limiter = host.Get<UserRateLimiter>();
         var actor = new Actor("breakdown", "breakdown", new HashSet<string> { Roles.Staff });
         var ticks = new long[5];
         for (var i = 0; i < iterations; i++)
@@ -32,7 +33,7 @@ public static class PostCostBreakdown
             t = Lap(ticks, 2, t);
             await RoomAccess.IsMemberAsync(db, actor.UserId, "bench", CancellationToken.None);
             t = Lap(ticks, 3, t);
-            limiter.TryAcquire($"user-{i % 64}");
+            await limiter.TryAcquireMessageAsync(new Actor($"user-{i % 64}", "bench", actor.Roles));
             Lap(ticks, 4, t);
         }
 

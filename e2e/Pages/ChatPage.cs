@@ -18,6 +18,9 @@ public sealed class ChatPage(IPage page)
 
     public ILocator Notice(string text) => page.GetByText(text);
 
+    /// <summary>A snackbar (MudBlazor renders them as alerts) whose text matches <paramref name="text"/>.</summary>
+    public ILocator Snackbar(System.Text.RegularExpressions.Regex text) => page.GetByRole(AriaRole.Alert).Filter(new() { HasTextRegex = text });
+
     public async Task EditAsync(string original, string replacement)
     {
         await Message(original).GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();

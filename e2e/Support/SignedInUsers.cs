@@ -7,10 +7,15 @@ namespace RealtimeApp.E2E.Support;
 public static class SignedInUsers
 {
     /// <summary>Creates a fresh Staff user and returns a page in a browser context of its own, signed in as them.</summary>
-    public static async Task<(IPage Page, string Email)> NewStaffAsync(this BrowserHost host, string name)
+    public static Task<(IPage Page, string Email)> NewStaffAsync(this BrowserHost host, string name) => NewUserAsync(host, name, Roles.Staff);
+
+    /// <summary>Creates a fresh administrator and returns a page in a browser context of its own, signed in as them.</summary>
+    public static Task<(IPage Page, string Email)> NewAdminAsync(this BrowserHost host, string name) => NewUserAsync(host, name, Roles.Admin);
+
+    private static async Task<(IPage Page, string Email)> NewUserAsync(BrowserHost host, string name, string role)
     {
         var email = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.com";
-        await host.App.CreateUserAsync(email, "Staff#Pass1", Roles.Staff);
+        await host.App.CreateUserAsync(email, "Staff#Pass1", role);
         var page = await host.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();

@@ -656,6 +656,78 @@ namespace RealtimeApp.Web.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("RealtimeApp.Web.Features.RateLimits.RateLimitPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Burst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConnectionsPerUser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MessagesPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubscriptionsPerConnection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("RateLimitPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            MessagesPerMinute = 30,
+                            Role = "Staff",
+                            UpdatedAt = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            MessagesPerMinute = 120,
+                            Role = "Admin",
+                            UpdatedAt = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Burst = 100,
+                            ConnectionsPerUser = 20,
+                            RequestsPerSecond = 20,
+                            Role = "Api",
+                            SubscriptionsPerConnection = 100,
+                            UpdatedAt = 1272537022464000000L
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -825,6 +897,14 @@ namespace RealtimeApp.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RealtimeApp.Web.Features.RateLimits.RateLimitPolicy", b =>
+                {
+                    b.HasOne("RealtimeApp.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,7 @@ using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.RateLimits;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -13,7 +14,7 @@ namespace RealtimeApp.Web.Features.Chat;
 public sealed class ChatService(
     IDbContextFactory<ApplicationDbContext> contexts,
     RoomAccess access,
-    ChatRateLimiter rateLimiter,
+    UserRateLimiter rateLimiter,
     MessageWriter writer)
 {
     public async Task<Result<ChatMessageView>> PostAsync(Actor actor, string roomId, string? text, CancellationToken cancellationToken = default)
@@ -27,7 +28,7 @@ public sealed class ChatService(
             return room.Failure!;
         }
 
-        if (rateLimiter.TryAcquire(actor.UserId) is { } throttled)
+        if (await rateLimiter.TryAcquireMessageAsync(actor, cancellationToken) is { } throttled)
         {
             return throttled;
         }

@@ -13,9 +13,8 @@ public static class ChatServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ChatRateLimiter>();
+        services.AddRateLimitsFeature();
         services.AddSingleton<ChatMetrics>();
         services.AddSingleton<IChatEventPublisher, HubChatEventPublisher>();
         services.AddSingleton<MessageWriter>();

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
 using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Protocol;
 
 namespace RealtimeApp.Web.Realtime.Connections;
@@ -86,9 +87,11 @@ internal sealed partial class ApiConnection
         var principal = result.Principal;
         User = principal;
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "anonymous";
-        if (!_registry.TryAssignUser(this, userId, _options.MaxConnectionsPerUser))
+        var limits = await _limits.GetAsync(principal, _connectionCts.Token);
+        if (!_registry.TryAssignUser(this, userId, limits.ConnectionsPerUser))
         {
-            var message = $"Too many connections for this user (max {_options.MaxConnectionsPerUser})";
+            _limits.RecordRefusal(principal, ApiLimit.Connections);
+            var message = $"Too many connections for this user (max {limits.ConnectionsPerUser})";
             await RejectAsync(new TrpcError(TrpcErrorCode.TooManyRequests, message), ApiCloseCodes.TooManyConnections);
             return;
         }

@@ -1,3 +1,4 @@
+using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -29,6 +30,11 @@ internal sealed partial class ApiConnection
             return;
         }
 
+        if (await IsThrottledAsync(request, identity))
+        {
+            return;
+        }
+
         var type = request.Method == TrpcMethod.Query ? ProcedureType.Query : ProcedureType.Mutation;
         if (!_router.TryFind(request.Path, out var procedure) || procedure is not CallProcedure call || call.Type != type)
         {
@@ -56,19 +62,25 @@ internal sealed partial class ApiConnection
             return;
         }
 
+        if (await IsThrottledAsync(request, identity))
+        {
+            return;
+        }
+
         if (!_router.TryFind(request.Path, out var procedure) || procedure is not SubscriptionProcedure subscription)
         {
             SendError(request, TrpcError.NoProcedure(request.Method, request.Path));
             return;
         }
 
-        var max = _options.MaxSubscriptionsPerConnection;
+        var max = (await _limits.GetAsync(identity.Principal, _connectionCts.Token)).SubscriptionsPerConnection;
         switch (_subscriptions.TryAdd(request.Id, max, _connectionCts.Token, out var source))
         {
             case SubscriptionReservation.Duplicate:
                 SendError(request, new TrpcError(TrpcErrorCode.BadRequest, $"Duplicate id {request.Id.RawJson}"));
                 return;
             case SubscriptionReservation.LimitReached:
+                _limits.RecordRefusal(identity.Principal, ApiLimit.Subscriptions);
                 SendError(request, new TrpcError(TrpcErrorCode.BadRequest, $"Too many subscriptions on this connection (max {max})"));
                 return;
         }
@@ -106,6 +118,18 @@ internal sealed partial class ApiConnection
         {
             return SendFailure(request, exception, cancellation) || started;
         }
+    }
+
+    /// <summary>Takes one request from the user's budget; when it is spent, answers TOO_MANY_REQUESTS (the connection stays open).</summary>
+    private async Task<bool> IsThrottledAsync(TrpcRequest request, ConnectionIdentity identity)
+    {
+        if (await _limits.TryAcquireRequestAsync(identity.Principal, _connectionCts.Token) is not { } refused)
+        {
+            return false;
+        }
+
+        SendError(request, refused.ToTrpcException().ToError());
+        return true;
     }
 
     /// <summary>Sends the error for a failed call; true when the call was cancelled instead (no error frame).</summary>

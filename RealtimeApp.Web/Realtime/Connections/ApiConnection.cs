@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -23,6 +24,7 @@ internal sealed partial class ApiConnection
     private readonly ProcedureRouter _router;
     private readonly IApiConnectionAuthenticator _authenticator;
     private readonly ApiConnectionRegistry _registry;
+    private readonly IApiUserLimits _limits;
     private readonly ILogger<ApiConnection> _logger;
     private readonly ConnectionMetrics _metrics;
     private readonly OutboundWriter _writer;
@@ -42,6 +44,7 @@ internal sealed partial class ApiConnection
         ProcedureRouter router,
         IApiConnectionAuthenticator authenticator,
         ApiConnectionRegistry registry,
+        IApiUserLimits limits,
         TimeProvider time,
         ConnectionMetrics metrics,
         ILogger<ApiConnection> logger)
@@ -53,6 +56,7 @@ internal sealed partial class ApiConnection
         _router = router;
         _authenticator = authenticator;
         _registry = registry;
+        _limits = limits;
         _logger = logger;
         _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent);
         _keepAlive = new KeepAliveMonitor(

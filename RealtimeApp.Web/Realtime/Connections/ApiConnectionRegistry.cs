@@ -6,7 +6,7 @@ namespace RealtimeApp.Web.Realtime.Connections;
 
 /// <summary>
 /// Every live <c>/api/ws</c> connection of this node (singleton). Lists them, enforces
-/// <c>Api:MaxConnectionsPerUser</c>, closes one or all of a user's connections (revocation, lockout, admin),
+/// the connections-per-user limit, closes one or all of a user's connections (revocation, lockout, admin),
 /// and sends the reconnect notification at shutdown.
 /// </summary>
 public sealed class ApiConnectionRegistry

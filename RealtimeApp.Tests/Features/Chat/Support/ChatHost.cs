@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Users;
+using RealtimeApp.Tests.Features.RateLimits.Support;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
@@ -22,14 +23,13 @@ public sealed class ChatHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly MessageWriter _writer;
 
-    private ChatHost(int messagesPerMinute, Action<IServiceCollection>? configureServices)
+    private ChatHost(Action<IServiceCollection>? configureServices)
     {
         Directory.CreateDirectory(_directory);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_directory, "chat.db")}",
-                ["Chat:MessagesPerMinute"] = messagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             })
             .Build();
         var services = new ServiceCollection();
@@ -47,15 +47,17 @@ public sealed class ChatHost : IAsyncDisposable
         _writer = _services.GetRequiredService<MessageWriter>();
     }
 
-    /// <param name="messagesPerMinute">The chat rate limit per user.</param>
+    /// <param name="messagesPerMinute">The chat rate limit per user (the Staff and Admin defaults).</param>
     /// <param name="configureServices">More services, e.g. a circuit's store (see <c>ChatCircuit</c>).</param>
     public static async Task<ChatHost> StartAsync(int messagesPerMinute = 10_000, Action<IServiceCollection>? configureServices = null)
     {
-        var host = new ChatHost(messagesPerMinute, configureServices);
+        var host = new ChatHost(configureServices);
         await using (var scope = host._services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
         }
+
+        await RateLimitSettings.SetMessageBudgetAsync(host._services, messagesPerMinute);
 
         await ((IHostedService)host._writer).StartAsync(TestContext.Current.CancellationToken);
         return host;

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Users;
+using RealtimeApp.Tests.Features.RateLimits.Support;
 using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.Chat;
@@ -23,10 +23,10 @@ public sealed class ChatApiHost : IAsyncDisposable
     private readonly List<TrpcTestClient> _clients = [];
     private int _users;
 
-    private ChatApiHost(int messagesPerMinute)
+    private ChatApiHost()
     {
         _factory = new RealtimeAppFactory(
-            new Dictionary<string, string?> { ["Chat:MessagesPerMinute"] = messagesPerMinute.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?>(),
             services =>
             {
                 // Until the API-token slice maps /api/ws in Program.cs, the tests map it themselves.
@@ -45,9 +45,10 @@ public sealed class ChatApiHost : IAsyncDisposable
 
     public static async Task<ChatApiHost> StartAsync(int messagesPerMinute = 100_000)
     {
-        var host = new ChatApiHost(messagesPerMinute);
+        var host = new ChatApiHost();
         await host._factory.InitializeAsync();
         _ = host._factory.Server;
+        await RateLimitSettings.SetMessageBudgetAsync(host.Services, messagesPerMinute);
         return host;
     }
 

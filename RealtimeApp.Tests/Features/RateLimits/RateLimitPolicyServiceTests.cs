@@ -1,0 +1,96 @@
+using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.RateLimits;
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Features.RateLimits.Support;
+using RealtimeApp.Web.Features.RateLimits;
+
+namespace RealtimeApp.Tests.Features.RateLimits;
+
+public sealed class RateLimitPolicyServiceTests
+{
+    private static readonly RealtimeApp.Domain.Users.Actor Admin = RateLimitSettings.Administrator;
+
+    [Fact]
+    public async Task GetDefaultsAsync_ReturnsSeededApiAndStaffDefaults_WhenOnlyMessageBudgetsWereSet()
+    {
+        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+
+        var defaults = await host.Get<RateLimitPolicyService>().GetDefaultsAsync(Admin, TestContext.Current.CancellationToken);
+
+        defaults.Value!.Api.ShouldBe(RateLimitDefaults.Seed.Api);
+        defaults.Value.Staff.ShouldBe(RateLimitDefaults.Seed.Staff);
+    }
+
+    [Fact]
+    public async Task SetOverrideAsync_ReturnsBeforeAndAfterAndPublishes_WhenValuesAreValid()
+    {
+        await using var host = await ChatHost.StartAsync();
+        var ana = await host.CreateUserAsync("ana");
+        var published = new List<RateLimitChanged>();
+        using var subscription = host.Get<EventHub>().Subscribe<RateLimitChanged>(Topics.RateLimits, published.Add);
+        var policies = host.Get<RateLimitPolicyService>();
+        await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(MessagesPerMinute: 5), TestContext.Current.CancellationToken);
+
+        var changed = await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(Burst: 7), TestContext.Current.CancellationToken);
+
+        changed.Value.ShouldBe(new RateLimitChange("ana@example.com", new RateLimitValues(MessagesPerMinute: 5), new RateLimitValues(Burst: 7)));
+        published.ShouldBe([new RateLimitChanged("user", ana.UserId), new RateLimitChanged("user", ana.UserId)]);
+        var found = await policies.FindUserAsync(Admin, "ANA@example.com", TestContext.Current.CancellationToken);
+        found.Value!.Effective.Burst.ShouldBe(new EffectiveLimit(7, RateLimitSource.Override));
+        found.Value.Effective.MessagesPerMinute.Source.ShouldBe(RateLimitSource.Staff);
+    }
+
+    [Fact]
+    public async Task SetOverrideAsync_SavesNothing_WhenAValueIsOutOfRange()
+    {
+        await using var host = await ChatHost.StartAsync();
+        var ana = await host.CreateUserAsync("ana");
+        var policies = host.Get<RateLimitPolicyService>();
+
+        var refused = await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(MessagesPerMinute: 10, Burst: 0), TestContext.Current.CancellationToken);
+
+        refused.Failure.ShouldBe(Failure.Invalid("Burst must be a whole number from 1 to 10,000,000."));
+        (await policies.FindUserAsync(Admin, "ana@example.com", TestContext.Current.CancellationToken)).Value!.Override.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SetDefaultAsync_RefusesAndKeepsDefault_WhenRequiredFieldIsEmpty()
+    {
+        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        var policies = host.Get<RateLimitPolicyService>();
+
+        var refused = await policies.SetDefaultAsync(Admin, RateLimitSource.Staff, RateLimitValues.Empty, TestContext.Current.CancellationToken);
+
+        refused.Failure.ShouldBe(Failure.Invalid("Messages per minute is required."));
+        (await policies.GetDefaultsAsync(Admin, TestContext.Current.CancellationToken)).Value!.Staff.MessagesPerMinute.ShouldBe(30);
+    }
+
+    [Fact]
+    public async Task SetDefaultAsync_IsForbidden_WhenActorIsNotAdmin()
+    {
+        await using var host = await ChatHost.StartAsync();
+        var ana = await host.CreateUserAsync("ana");
+
+        var refused = await host.Get<RateLimitPolicyService>().SetDefaultAsync(ana, RateLimitSource.Api, RateLimitDefaults.Seed.Api, TestContext.Current.CancellationToken);
+
+        refused.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Forbidden);
+    }
+
+    [Fact]
+    public async Task RemoveOverrideAsync_ReturnsToRoleDefaults_WhenUserHadAnOverride()
+    {
+        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        var ana = await host.CreateUserAsync("ana");
+        var policies = host.Get<RateLimitPolicyService>();
+        await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(MessagesPerMinute: 5), TestContext.Current.CancellationToken);
+
+        var removed = await policies.RemoveOverrideAsync(Admin, ana.UserId, TestContext.Current.CancellationToken);
+
+        removed.Value.ShouldBe(new RateLimitChange("ana@example.com", new RateLimitValues(MessagesPerMinute: 5), null));
+        (await policies.ListOverridesAsync(Admin, TestContext.Current.CancellationToken)).Value.ShouldBeEmpty();
+        (await host.Get<UserRateLimiter>().GetLimitsAsync(ana, TestContext.Current.CancellationToken)).MessagesPerMinute
+            .ShouldBe(new EffectiveLimit(30, RateLimitSource.Staff));
+    }
+}

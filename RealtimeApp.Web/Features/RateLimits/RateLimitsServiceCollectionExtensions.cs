@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RealtimeApp.Web.Features.RateLimits;
+using RealtimeApp.Web.Realtime.Limits;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class RateLimitsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Stored rate-limit policies and the one per-user limiter the UI and the API share (it replaces the API engine's
+    /// options-only limits), refusal counts, and the housekeeping that picks up changes made outside this process.
+    /// Safe to call more than once (the chat feature calls it for its message budget).
+    /// </summary>
+    public static IServiceCollection AddRateLimitsFeature(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        if (services.Any(d => d.ServiceType == typeof(UserRateLimiter)))
+        {
+            return services;
+        }
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RateLimitPolicyCache>();
+        services.AddSingleton<RateLimitRefusals>();
+        services.AddSingleton<UserRateLimiter>();
+        services.AddSingleton<RateLimitPolicyService>();
+        services.Replace(ServiceDescriptor.Singleton<IApiUserLimits, PolicyApiUserLimits>());
+        services.AddHostedService<RateLimitHousekeeping>();
+        return services;
+    }
+}
