@@ -4,6 +4,7 @@ using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Tests.Features.RateLimits.Support;
+using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Features.RateLimits;
 
 namespace RealtimeApp.Tests.Features.RateLimits;
@@ -40,6 +41,27 @@ public sealed class RateLimitPolicyServiceTests
         var found = await policies.FindUserAsync(Admin, "ANA@example.com", TestContext.Current.CancellationToken);
         found.Value!.Effective.Burst.ShouldBe(new EffectiveLimit(7, RateLimitSource.Override));
         found.Value.Effective.MessagesPerMinute.Source.ShouldBe(RateLimitSource.Staff);
+    }
+
+    [Fact]
+    public async Task SetOverrideAndSetDefault_WriteAuditEntriesWithBeforeAndAfter_WhenSaved()
+    {
+        await using var host = await ChatHost.StartAsync();
+        var ana = await host.CreateUserAsync("ana");
+        var policies = host.Get<RateLimitPolicyService>();
+        await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(MessagesPerMinute: 2), TestContext.Current.CancellationToken);
+        await policies.SetDefaultAsync(Admin, RateLimitSource.Staff, RateLimitDefaults.Seed.Staff with { MessagesPerMinute = 40 }, TestContext.Current.CancellationToken);
+
+        var entries = (await host.Get<IAuditLog>().QueryAsync(new AuditQuery(), TestContext.Current.CancellationToken)).Entries;
+
+        var overrideEntry = entries.Single(e => e.Action == AuditActions.RateLimitOverrideChanged);
+        overrideEntry.Target.ShouldBe("ana@example.com");
+        overrideEntry.Before.ShouldBeNull();
+        overrideEntry.After!.ShouldContain("\"messagesPerMinute\":2");
+        var defaultEntry = entries.First(e => e.Action == AuditActions.RateLimitDefaultChanged); // newest first; the host set defaults at start too
+        defaultEntry.Target.ShouldBe("Staff");
+        defaultEntry.Before.ShouldNotBeNull();
+        defaultEntry.After!.ShouldContain("\"messagesPerMinute\":40");
     }
 
     [Fact]

@@ -16,10 +16,13 @@ public static class AuditActions
     public const string RoomMemberSet = "room.member_set";
     public const string RoomMemberRemoved = "room.member_removed";
     public const string TokenRevoked = "token.revoked";
+    public const string RateLimitDefaultChanged = "ratelimit.default_changed";
+    public const string RateLimitOverrideChanged = "ratelimit.override_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         UserCreated, RoleAdded, RoleRemoved, UserLocked, UserUnlocked, ConnectionDisconnected,
         RoomCreated, RoomUpdated, RoomArchived, RoomRestored, RoomMemberSet, RoomMemberRemoved, TokenRevoked,
+        RateLimitDefaultChanged, RateLimitOverrideChanged,
     ];
 }

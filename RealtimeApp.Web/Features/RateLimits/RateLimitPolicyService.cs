@@ -5,6 +5,7 @@ using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Audit;
 
 namespace RealtimeApp.Web.Features.RateLimits;
 
@@ -17,6 +18,7 @@ public sealed class RateLimitPolicyService(
     IDbContextFactory<ApplicationDbContext> contexts,
     RateLimitPolicyCache policies,
     EventHub hub,
+    IAuditLog audit,
     TimeProvider time)
 {
     public async Task<Result<RateLimitDefaults>> GetDefaultsAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -89,6 +91,7 @@ public sealed class RateLimitPolicyService(
         Stamp(row, actor, values);
         await db.SaveChangesAsync(cancellationToken);
         Publish(new RateLimitChanged("default", null));
+        await audit.WriteAsync(actor, AuditActions.RateLimitDefaultChanged, name, before, values, cancellationToken);
         return new RateLimitChange(name, before, values);
     }
 
@@ -130,7 +133,9 @@ public sealed class RateLimitPolicyService(
 
         await db.SaveChangesAsync(cancellationToken);
         Publish(new RateLimitChanged("user", userId));
-        return new RateLimitChange(email, before, values.IsEmpty ? null : values);
+        var after = values.IsEmpty ? null : values;
+        await audit.WriteAsync(actor, AuditActions.RateLimitOverrideChanged, email, before, after, cancellationToken);
+        return new RateLimitChange(email, before, after);
     }
 
     public Task<Result<RateLimitChange>> RemoveOverrideAsync(Actor actor, string userId, CancellationToken cancellationToken = default) =>

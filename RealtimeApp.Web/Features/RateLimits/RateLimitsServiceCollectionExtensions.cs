@@ -25,6 +25,7 @@ public static class RateLimitsServiceCollectionExtensions
         services.AddSingleton<RateLimitPolicyCache>();
         services.AddSingleton<RateLimitRefusals>();
         services.AddSingleton<UserRateLimiter>();
+        services.AddAuditLog();
         services.AddSingleton<RateLimitPolicyService>();
         services.Replace(ServiceDescriptor.Singleton<IApiUserLimits, PolicyApiUserLimits>());
         services.AddHostedService<RateLimitHousekeeping>();
