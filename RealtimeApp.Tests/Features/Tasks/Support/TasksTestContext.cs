@@ -35,4 +35,15 @@ public abstract class TasksTestContext : FluxorTestContext
             Dispatcher.Dispatch(action);
         }
     }
+
+    /// <summary>Dispatches <paramref name="actions"/> after rendering, then lets the fake clock pass the states' notification throttle.</summary>
+    protected void Live(params object[] actions)
+    {
+        foreach (var action in actions)
+        {
+            Dispatcher.Dispatch(action);
+        }
+
+        Time.Advance(TimeSpan.FromMilliseconds(100));
+    }
 }

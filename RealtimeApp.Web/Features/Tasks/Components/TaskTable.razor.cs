@@ -22,6 +22,10 @@ public partial class TaskTable
 
     private TaskListQuery Query => State.Value.Query;
 
+    // The table's items are the ids, which stay equal while a row's task changes: rows are updated, never rebuilt
+    // (focus, hover and scroll stay where the user left them).
+    private IReadOnlyList<string> RowIds => State.Value.Rows.ConvertAll(row => row.Id);
+
     private bool IsFiltered => Query.Status is not null || Query.AgentId is not null || !string.IsNullOrWhiteSpace(Query.Text);
 
     private int PageCount => (int)Math.Ceiling(State.Value.Total / (double)Query.PageSize);
@@ -51,6 +55,8 @@ public partial class TaskTable
             StateHasChanged();
         }
     }
+
+    private TaskView RowOf(string id) => State.Value.Rows.Find(row => row.Id == id)!;
 
     private Task OnTickAsync() =>
         State.Value.Rows.Exists(row => row.Status == TaskState.Running.ToWire()) ? InvokeAsync(StateHasChanged) : Task.CompletedTask;
