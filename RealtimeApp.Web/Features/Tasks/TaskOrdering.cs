@@ -8,7 +8,8 @@ internal static class TaskOrdering
 {
     public static IQueryable<TaskRecord> OrderBy(this IQueryable<TaskRecord> tasks, TaskSort sort, bool descending) => sort switch
     {
-        TaskSort.Title => Order(tasks, t => t.Title, descending),
+        // Lower-cased so "alpha" sorts with "Alpha", not after every capital (SQLite compares bytes).
+        TaskSort.Title => Order(tasks, t => t.Title.ToLower(), descending),
         TaskSort.Status => Order(tasks, t => t.State, descending),
         TaskSort.Agent => Order(tasks, t => t.AgentId, descending),
         TaskSort.Progress => Order(tasks, t => t.Progress, descending),
