@@ -48,10 +48,8 @@ public partial class TaskTable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (firstRender && await BrowserTimeZone.DetectAsync(JS, Clock))
         {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/time.js");
-            Clock.Use(await module.InvokeAsync<string>("timeZone"));
             StateHasChanged();
         }
     }
