@@ -2,6 +2,7 @@ using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Tests.Features.Tasks.Support;
+using RealtimeApp.Web.Features.Agents;
 using RealtimeApp.Web.Features.Tasks;
 using RealtimeApp.Web.Features.Tasks.Store;
 
@@ -23,17 +24,19 @@ public sealed class TaskListEffectsTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Opened_LoadsThePage_ThenFollowsProgressLive()
+    public async Task Opened_LoadsThePageAndTheAgents_ThenFollowsProgressLive()
     {
+        await _host.Get<AgentService>().ReportAsync(_agent, new AgentReport("runner-1", "active"), TestContext.Current.CancellationToken);
         await CreateAsync("build-1", "Build web");
         await using var circuit = await TaskCircuit.OpenAsync(_host, await _host.CreateUserAsync("staff"));
         circuit.Dispatcher.Dispatch(new TaskListOpened());
-        await circuit.WaitUntilAsync(c => c.List.Loaded, "the first page is loaded");
+        await circuit.WaitUntilAsync(c => c.List.Loaded && !c.List.AgentIds.IsEmpty, "the first page and the agents are loaded");
 
         await ReportAsync("build-1", 60);
 
         await circuit.WaitUntilAsync(c => c.List.Rows.Single().Progress == 60, "the row shows 60 %");
         circuit.List.Rows.Single().Status.ShouldBe("running");
+        circuit.List.AgentIds.ShouldBe(["runner-1"]);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed record TaskListLoaded(TaskListQuery Query, IReadOnlyList<TaskView>
 
 public sealed record TaskListFailed(TaskListQuery Query, string Error);
 
+public sealed record TaskAgentsLoaded(IReadOnlyList<string> AgentIds);
+
 /// <summary>A task created after the list was loaded that passes the list's filters.</summary>
 public sealed record TaskCreatedSeen(TaskView Task);
 

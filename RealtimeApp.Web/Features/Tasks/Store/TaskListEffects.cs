@@ -1,16 +1,18 @@
+using RealtimeApp.Web.Features.Agents;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Tasks.Store;
 
 /// <summary>Loading pages of tasks and noticing new ones while the Tasks page is open.</summary>
-public sealed class TaskListEffects(TaskService tasks, TaskFeed feed, IState<TaskListState> state)
+public sealed class TaskListEffects(TaskService tasks, AgentService agents, TaskFeed feed, IState<TaskListState> state)
 {
     [EffectMethod(typeof(TaskListOpened))]
-    public Task OpenAsync(IDispatcher dispatcher)
+    public async Task OpenAsync(IDispatcher dispatcher)
     {
         // Live first, then the page: what changes meanwhile is buffered by the reducers and applied to the page.
         feed.WatchAll();
-        return LoadAsync(state.Value.Query, dispatcher);
+        await LoadAsync(state.Value.Query, dispatcher);
+        dispatcher.Dispatch(new TaskAgentsLoaded((await agents.ListAsync()).Select(agent => agent.Id).ToList()));
     }
 
     [EffectMethod(typeof(TaskListClosed))]

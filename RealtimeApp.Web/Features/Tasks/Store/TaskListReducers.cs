@@ -38,6 +38,9 @@ public static class TaskListReducers
         action.Query != state.Query ? state : state with { Loading = false, Loaded = true, Error = action.Error, Buffered = [] };
 
     [ReducerMethod]
+    public static TaskListState OnAgentsLoaded(TaskListState state, TaskAgentsLoaded action) => state with { AgentIds = [.. action.AgentIds] };
+
+    [ReducerMethod]
     public static TaskListState OnProgress(TaskListState state, TaskProgressReceived action)
     {
         if (state.Loading)

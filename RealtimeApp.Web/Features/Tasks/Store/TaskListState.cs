@@ -21,6 +21,9 @@ public sealed record TaskListState
 
     public string? Error { get; init; }
 
+    /// <summary>The agents to filter by, as known when the page was opened.</summary>
+    public ImmutableList<string> AgentIds { get; init; } = [];
+
     /// <summary>Matching tasks created since the page was loaded that are not on it (the "N new tasks" notice).</summary>
     public ImmutableHashSet<string> NewTaskIds { get; init; } = [];
 
