@@ -137,7 +137,7 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
         }
 
         var total = await tasks.CountAsync(cancellationToken);
-        var page = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
+        var page = await tasks.OrderBy(query.Sort, query.Descending).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
         return new TaskPage(page.Select(TaskView.From).ToList(), total);
     }
 

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Tasks;
+using RealtimeApp.Web.Features.Tasks.Store;
+using RealtimeApp.Web.Features.Users;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class TasksServiceCollectionExtensions
 {
-    /// <summary>Tasks: the write path (create, report, cancel, retry) and their numbered timelines, published live.</summary>
+    /// <summary>Tasks: the write path (create, report, cancel, retry) their numbered timelines, published live, and the circuit's live task feed.</summary>
     public static IServiceCollection AddTasksFeature(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -15,6 +17,8 @@ public static class TasksServiceCollectionExtensions
         services.AddSingleton<TaskLocks>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TaskControl>();
+        services.AddScoped<TaskFeed>();
+        services.TryAddScoped<CircuitActor>();
         return services;
     }
 }

@@ -1,0 +1,61 @@
+using RealtimeApp.Web.Features.Agents;
+using RealtimeApp.Web.State;
+
+namespace RealtimeApp.Web.Features.Tasks.Store;
+
+/// <summary>Loading pages of tasks and noticing new ones while the Tasks page is open.</summary>
+public sealed class TaskListEffects(TaskService tasks, AgentService agents, TaskFeed feed, IState<TaskListState> state)
+{
+    [EffectMethod(typeof(TaskListOpened))]
+    public async Task OpenAsync(IDispatcher dispatcher)
+    {
+        // Live first, then the page: what changes meanwhile is buffered by the reducers and applied to the page.
+        feed.WatchAll();
+        await LoadAsync(state.Value.Query, dispatcher);
+        dispatcher.Dispatch(new TaskAgentsLoaded((await agents.ListAsync()).Select(agent => agent.Id).ToList()));
+    }
+
+    [EffectMethod(typeof(TaskListClosed))]
+    public Task CloseAsync(IDispatcher dispatcher)
+    {
+        feed.StopWatchingAll();
+        return Task.CompletedTask;
+    }
+
+    [EffectMethod]
+    public Task HandleAsync(TaskListQueryChanged action, IDispatcher dispatcher) => LoadAsync(action.Query, dispatcher);
+
+    [EffectMethod(typeof(TaskListRefreshRequested))]
+    public Task RefreshAsync(IDispatcher dispatcher) => LoadAsync(state.Value.Query, dispatcher);
+
+    [EffectMethod]
+    public async Task HandleAsync(TaskStatusReceived action, IDispatcher dispatcher)
+    {
+        if (action.PreviousStatus is not null || !feed.WatchingAll)
+        {
+            return;
+        }
+
+        var created = await tasks.GetAsync(action.TaskId);
+        if (created.Succeeded && state.Value.Query.Matches(created.Value!))
+        {
+            dispatcher.Dispatch(new TaskCreatedSeen(created.Value!));
+        }
+    }
+
+    private async Task LoadAsync(TaskListQuery query, IDispatcher dispatcher)
+    {
+        try
+        {
+            var page = await tasks.ListAsync(query.ToTaskQuery());
+            dispatcher.Dispatch(page.Succeeded
+                ? new TaskListLoaded(query, page.Value!.Items, page.Value.Total)
+                : new TaskListFailed(query, page.Failure!.Message));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            dispatcher.Dispatch(new TaskListFailed(query, "The tasks could not be loaded. Try again in a moment."));
+            throw;
+        }
+    }
+}
