@@ -14,6 +14,7 @@ public sealed class FanoutRun(FanoutSettings settings)
 
     private readonly List<ApiSocket> _sockets = [];
     private LatencyHistogram? _measuring;
+    private LatencyHistogram? _measuringAcks;
     private long _deliveries;
     private long _acknowledged;
     private long _refused;
@@ -34,6 +35,8 @@ public sealed class FanoutRun(FanoutSettings settings)
 
             await Task.Delay(TimeSpan.FromSeconds(settings.WarmupSeconds));
             var histogram = new LatencyHistogram();
+            var acks = new LatencyHistogram();
+            Volatile.Write(ref _measuringAcks, acks);
             Volatile.Write(ref _measuring, histogram);
             var (deliveries, acknowledged, started) = (Interlocked.Read(ref _deliveries), Interlocked.Read(ref _acknowledged), Stopwatch.GetTimestamp());
             await Task.Delay(TimeSpan.FromSeconds(settings.Seconds));
@@ -41,11 +44,12 @@ public sealed class FanoutRun(FanoutSettings settings)
             var delivered = Interlocked.Read(ref _deliveries) - deliveries;
             var posted = Interlocked.Read(ref _acknowledged) - acknowledged;
             Volatile.Write(ref _measuring, null);
+            Volatile.Write(ref _measuringAcks, null);
             var rss = app.ResidentBytes;
 
             await run.CancelAsync();
             await Task.WhenAll(publishing);
-            Report(elapsed, delivered, posted, histogram, rss, messagesPerSecond);
+            Report(elapsed, delivered, posted, histogram, acks, rss, messagesPerSecond);
         }
         finally
         {
@@ -127,6 +131,10 @@ public sealed class FanoutRun(FanoutSettings settings)
         else
         {
             Interlocked.Increment(ref _acknowledged);
+            if (FrameText.TryReadTimestamp(frame, out var sent))
+            {
+                Volatile.Read(ref _measuringAcks)?.Record(sent);
+            }
         }
     }
 
@@ -162,7 +170,7 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private void Report(double seconds, long delivered, long posted, LatencyHistogram latency, long rss, double targetMessagesPerSecond)
+    private void Report(double seconds, long delivered, long posted, LatencyHistogram latency, LatencyHistogram acks, long rss, double targetMessagesPerSecond)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"""
@@ -170,6 +178,7 @@ public sealed class FanoutRun(FanoutSettings settings)
               target          {settings.DeliveriesPerSecond:N0} deliveries/s ({targetMessagesPerSecond:N0} messages/s)
               achieved        {delivered / seconds:N0} deliveries/s, {posted / seconds:N0} messages/s persisted (measured over {seconds:0.0} s)
               latency         p50 {latency.PercentileMilliseconds(50):0.00} ms, p99 {latency.PercentileMilliseconds(99):0.00} ms, p99.9 {latency.PercentileMilliseconds(99.9):0.00} ms ({latency.Count:N0} samples)
+              chat.send ack   p50 {acks.PercentileMilliseconds(50):0.00} ms, p99 {acks.PercentileMilliseconds(99):0.00} ms (persisted and answered)
               refused         {Interlocked.Read(ref _refused):N0}; skipped (over {MaxInFlightPerPublisher} in flight) {Interlocked.Read(ref _skipped):N0}
               server RSS      {rss / 1024.0 / 1024:0.0} MiB
             """));
