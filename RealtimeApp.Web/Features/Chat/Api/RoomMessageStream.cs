@@ -14,26 +14,26 @@ namespace RealtimeApp.Web.Features.Chat.Api;
 
 /// <summary>
 /// A room's new messages for one API subscription, tracked by the room sequence, resumable without gap or duplicate:
-/// it subscribes live first (the room topic on the connection's aggregator, buffered, faulting rather than dropping
-/// when the consumer falls behind), then replays from the database everything after <c>lastEventId</c>, then drains
+/// it subscribes live first (the room topic on the connection's aggregator; a synchronous handler puts each event
+/// straight into this stream's bounded buffer, and ends the stream with an error rather than drop one when the
+/// consumer falls behind), then replays from the database everything after <c>lastEventId</c>, then drains
 /// the live buffer skipping what the replay already delivered. While it runs the connection counts as present in the
 /// room; it ends with FORBIDDEN when the subscriber is removed from the room.
 /// </summary>
 internal sealed class RoomMessageStream
 {
-    /// <summary>Live events waiting for the stream (for example while the replay runs).</summary>
-    internal const int BufferCapacity = 1024;
-
     /// <summary>
-    /// Live events waiting in the aggregator's queue once the buffer is full; beyond that the subscription faults. Larger
-    /// than the message writer's largest batch, which is published in one go.
+    /// Live events waiting for the stream (for example while the replay runs); beyond that the stream ends with an
+    /// error. Larger than the message writer's largest batch, which is published in one go.
     /// </summary>
-    internal const int QueueCapacity = 4096;
+    internal const int BufferCapacity = 5120;
 
     internal const int ReplayPageSize = 200;
 
     private readonly Channel<IRealtimeEvent> _live = Channel.CreateBounded<IRealtimeEvent>(
         new BoundedChannelOptions(BufferCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private volatile bool _overflowed;
 
     private readonly string _roomId;
     private readonly string _roomName;
@@ -46,9 +46,9 @@ internal sealed class RoomMessageStream
         _roomId = roomId;
         _roomName = roomName;
         _actor = actor;
-        _subscription = aggregator.Subscribe<IRealtimeEvent>(
-            Topics.Room(roomId), OnEventAsync, new EventSubscriptionOptions { Overflow = OverflowPolicy.Fault, Capacity = QueueCapacity });
-        _subscription.Completion.ContinueWith(_ => _live.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Synchronous: delivered inline under the room topic's lock (so in order, one writer at a time), one hand-off
+        // to the reader instead of a queue and a pump per subscriber.
+        _subscription = aggregator.Subscribe<IRealtimeEvent>(Topics.Room(roomId), OnEvent);
     }
 
     /// <summary>
@@ -121,11 +121,11 @@ internal sealed class RoomMessageStream
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (_subscription.IsFaulted)
+            if (_overflowed)
             {
                 throw new TrpcException(
                     TrpcErrorCode.ServiceUnavailable,
-                    $"This subscription fell more than {BufferCapacity + QueueCapacity} messages behind #{_roomName}. Subscribe again with lastEventId to resume.");
+                    $"This subscription fell more than {BufferCapacity} messages behind #{_roomName}. Subscribe again with lastEventId to resume.");
             }
         }
         finally
@@ -134,7 +134,7 @@ internal sealed class RoomMessageStream
         }
     }
 
-    private async ValueTask OnEventAsync(IRealtimeEvent realtimeEvent, CancellationToken cancellationToken)
+    private void OnEvent(IRealtimeEvent realtimeEvent)
     {
         if (IsRemoval(realtimeEvent))
         {
@@ -145,9 +145,10 @@ internal sealed class RoomMessageStream
             return;
         }
 
-        if (!_live.Writer.TryWrite(realtimeEvent))
+        if (!_live.Writer.TryWrite(realtimeEvent) && !_overflowed)
         {
-            await _live.Writer.WriteAsync(realtimeEvent, cancellationToken);
+            _overflowed = true;
+            _live.Writer.TryComplete();
         }
     }
 
