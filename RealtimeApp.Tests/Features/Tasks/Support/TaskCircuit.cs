@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Support;
-using RealtimeApp.Tests.Realtime.Support;
+using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.Tasks.Store;
 using RealtimeApp.Web.State;
 
@@ -17,31 +16,21 @@ namespace RealtimeApp.Tests.Features.Tasks.Support;
 /// real effects on the real services, the circuit's task feed and aggregator, MudBlazor's snackbar and an
 /// <see cref="ActionLog"/>. Start the host with <c>configureServices: TaskCircuit.AddServices</c>.
 /// </summary>
-public sealed class TaskCircuit : IAsyncDisposable
+public sealed class TaskCircuit : StoreCircuit
 {
-    private readonly AsyncServiceScope _scope;
-    private readonly ConcurrentQueue<Exception> _effectFailures = new();
-
     private TaskCircuit(AsyncServiceScope scope)
+        : base(scope)
     {
-        _scope = scope;
-        Store.UnhandledException += (_, e) => _effectFailures.Enqueue(e.Exception);
     }
 
-    public IStore Store => _scope.ServiceProvider.GetRequiredService<IStore>();
+    public TaskListState List => Get<IState<TaskListState>>().Value;
 
-    public IDispatcher Dispatcher => _scope.ServiceProvider.GetRequiredService<IDispatcher>();
+    public TaskDetailState Detail => Get<IState<TaskDetailState>>().Value;
 
-    public TaskListState List => _scope.ServiceProvider.GetRequiredService<IState<TaskListState>>().Value;
+    public IReadOnlyList<object> Actions => Get<ActionLog>().Actions;
 
-    public TaskDetailState Detail => _scope.ServiceProvider.GetRequiredService<IState<TaskDetailState>>().Value;
+    public ISnackbar Snackbar => Get<ISnackbar>();
 
-    public IReadOnlyList<object> Actions => _scope.ServiceProvider.GetRequiredService<ActionLog>().Actions;
-
-    public ISnackbar Snackbar => _scope.ServiceProvider.GetRequiredService<ISnackbar>();
-
-    public T Get<T>()
-        where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     public static void AddServices(IServiceCollection services)
     {
@@ -59,16 +48,11 @@ public sealed class TaskCircuit : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(host);
 
         var circuit = new TaskCircuit(host.CreateScope());
-        circuit._scope.ServiceProvider.GetRequiredService<SignedInUser>().SignIn(actor);
-        await circuit.Store.InitializeAsync().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await circuit.InitializeAsync(actor);
         return circuit;
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; an effect failure fails at once.</summary>
     public Task WaitUntilAsync(Func<TaskCircuit, bool> condition, string description) =>
-        Eventually.WaitUntilAsync(
-            () => _effectFailures.TryPeek(out var failure) ? throw new InvalidOperationException("An effect failed.", failure) : condition(this),
-            description);
-
-    public ValueTask DisposeAsync() => _scope.DisposeAsync();
+        WaitUntilConditionAsync(() => condition(this), description);
 }
