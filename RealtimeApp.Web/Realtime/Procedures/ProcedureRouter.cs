@@ -87,7 +87,7 @@ public sealed class ProcedureRouter
     {
         await foreach (var item in events.WithCancellation(cancellationToken))
         {
-            yield return new SubscriptionEvent(null, writer => JsonSerializer.Serialize(writer, item, ProcedureJson.Options));
+            yield return new SubscriptionEvent(null, PayloadWriter(item));
         }
     }
 
@@ -100,7 +100,10 @@ public sealed class ProcedureRouter
                 throw new InvalidOperationException("A tracked event id must be non-empty and contain no \\0, \\n or \\r.");
             }
 
-            yield return new SubscriptionEvent(item.Id, writer => JsonSerializer.Serialize(writer, item.Data, ProcedureJson.Options));
+            yield return new SubscriptionEvent(item.Id, PayloadWriter(item.Data));
         }
     }
+
+    private static Action<Utf8JsonWriter> PayloadWriter<TEvent>(TEvent payload) =>
+        payload is SerializedJson serialized ? serialized.WriteTo : writer => JsonSerializer.Serialize(writer, payload, ProcedureJson.Options);
 }

@@ -46,7 +46,7 @@ public sealed class OnMessageOverflowTests : IAsyncLifetime
         {
             await foreach (var item in stream.WithCancellation(TestContext.Current.CancellationToken))
             {
-                received.Add(item.Data.Sequence);
+                received.Add(long.Parse(item.Id, System.Globalization.CultureInfo.InvariantCulture));
             }
         });
         failure.Code.ShouldBe(TrpcErrorCode.ServiceUnavailable);

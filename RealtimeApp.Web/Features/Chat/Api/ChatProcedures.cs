@@ -16,8 +16,8 @@ internal static class ChatProcedures
         .Mutation<EditInput, ChatMessageView>("chat.edit", EditAsync)
         .Mutation<DeleteInput, ChatMessageView>("chat.delete", DeleteAsync)
         .Query<SearchInput, IReadOnlyList<ChatMessageView>>("chat.search", SearchAsync)
-        .TrackedSubscription<OnMessageInput, ChatMessageView>("chat.onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, message => message))
-        .TrackedSubscription<OnMessageInput, SeedMessage>("onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, SeedMessage.From));
+        .TrackedSubscription<OnMessageInput, SerializedJson>("chat.onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, message => message))
+        .TrackedSubscription<OnMessageInput, SerializedJson>("onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, SeedMessage.From));
 
     private static async Task<ChatMessageView> SendAsync(ProcedureContext context, SendInput input) =>
         (await context.Get<ChatService>().PostAsync(context.RequireActor(), input.RoomId, input.Text, context.CancellationToken)).ValueOrThrow();

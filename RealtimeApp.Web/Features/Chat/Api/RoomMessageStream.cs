@@ -53,9 +53,10 @@ internal sealed class RoomMessageStream
 
     /// <summary>
     /// Authorizes and subscribes (errors here come before <c>started</c>), then returns the stream of the room's messages,
-    /// each as <paramref name="project"/> makes it, under its sequence as event id.
+    /// each as <paramref name="project"/> makes it, under its sequence as event id. A live message is serialized once for
+    /// every subscriber with the same projection (<see cref="SharedPayloads"/>): pass a projection that captures nothing.
     /// </summary>
-    public static async Task<IAsyncEnumerable<TrackedEvent<T>>> OpenAsync<T>(ProcedureContext context, OnMessageInput input, Func<ChatMessageView, T> project)
+    public static async Task<IAsyncEnumerable<TrackedEvent<SerializedJson>>> OpenAsync<T>(ProcedureContext context, OnMessageInput input, Func<ChatMessageView, T> project)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -82,7 +83,7 @@ internal sealed class RoomMessageStream
         return stream.ReadAsync(services.GetRequiredService<ChatHistory>(), services.GetRequiredService<PresenceTracker>(), after, project);
     }
 
-    private async IAsyncEnumerable<TrackedEvent<T>> ReadAsync<T>(
+    private async IAsyncEnumerable<TrackedEvent<SerializedJson>> ReadAsync<T>(
         ChatHistory history, PresenceTracker presence, long? after, Func<ChatMessageView, T> project, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
@@ -101,7 +102,7 @@ internal sealed class RoomMessageStream
                     {
                         ThrowIfRemoved();
                         last = message.Sequence;
-                        yield return Track(ChatMessageView.From(message), project);
+                        yield return Track(message.Sequence, SerializedJson.From(project(ChatMessageView.From(message))));
                     }
                 }
                 while (page.Count == ReplayPageSize);
@@ -112,7 +113,7 @@ internal sealed class RoomMessageStream
                 if (realtimeEvent is MessagePosted posted && posted.Sequence > last)
                 {
                     last = posted.Sequence;
-                    yield return Track(ToView(posted), project);
+                    yield return Track(posted.Sequence, SharedPayloads.For(posted, project, static (p, projection) => projection(ToView(p))));
                 }
                 else if (IsRemoval(realtimeEvent))
                 {
@@ -165,8 +166,7 @@ internal sealed class RoomMessageStream
 
     private TrpcException Removed() => new(TrpcErrorCode.Forbidden, $"You are no longer a member of #{_roomName}.");
 
-    private static TrackedEvent<T> Track<T>(ChatMessageView message, Func<ChatMessageView, T> project) =>
-        new(SequenceCursor.Format(message.Sequence), project(message));
+    private static TrackedEvent<SerializedJson> Track(long sequence, SerializedJson payload) => new(SequenceCursor.Format(sequence), payload);
 
     private static ChatMessageView ToView(MessagePosted posted) => new(
         long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,
