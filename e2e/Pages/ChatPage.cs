@@ -60,4 +60,8 @@ public sealed class ChatPage(IPage page)
         await Composer.FillAsync(text);
         await Composer.PressAsync("Enter");
     }
+
+    /// <summary>Waits until none of one's own messages is still "Sending…" (every one is stored).</summary>
+    public Task WaitUntilSentAsync() =>
+        Microsoft.Playwright.Assertions.Expect(Messages.GetByText("Sending…")).ToHaveCountAsync(0);
 }

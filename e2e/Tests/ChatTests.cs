@@ -109,6 +109,7 @@ public sealed class ChatTests(BrowserHost host)
         var needle = $"needle{Guid.NewGuid():N}"[..14];
         await chat.SendAsync($"the {needle} is here");
         await Expect(chat.Message(needle)).ToBeVisibleAsync();
+        await chat.WaitUntilSentAsync(); // shown at once, searchable once stored
 
         await chat.SearchBox.FillAsync(needle);
         await chat.SearchBox.PressAsync("Enter");
