@@ -53,6 +53,8 @@ public sealed class ChatPage(IPage page)
         await page.GotoAsync($"chat/{room}");
         await new AppShell(page).WaitUntilInteractiveAsync();
         await Microsoft.Playwright.Assertions.Expect(RoomHeading(room)).ToBeVisibleAsync();
+        // Enter sends only once the composer's keyboard handler is attached (after the first interactive render).
+        await Microsoft.Playwright.Assertions.Expect(Composer).ToHaveAttributeAsync("data-keyboard", "ready");
     }
 
     public async Task SendAsync(string text)

@@ -98,6 +98,8 @@ export function attachComposer(textarea, dotnet) {
   textarea.addEventListener('keydown', onKeyDown);
   textarea.addEventListener('input', reportMention);
   textarea.addEventListener('click', reportMention);
+  // Marks the composer as wired (Enter sends), for tests and tools that drive the page.
+  textarea.dataset.keyboard = 'ready';
   return {
     setSuggesting(value) {
       suggesting = value;
@@ -121,6 +123,7 @@ export function attachComposer(textarea, dotnet) {
       textarea.removeEventListener('keydown', onKeyDown);
       textarea.removeEventListener('input', reportMention);
       textarea.removeEventListener('click', reportMention);
+      delete textarea.dataset.keyboard;
     },
   };
 }
