@@ -90,4 +90,23 @@ public sealed class TasksApiTests : IAsyncLifetime
         all["items"]!.AsArray().Single()!["id"]!.GetValue<string>().ShouldBe("l-1");
         running["total"]!.GetValue<int>().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task List_OrdersByTheRequestedColumn_AndRefusesAnUnknownOne()
+    {
+        var agent = await _host.CreateUserAsync("sorter");
+        var client = await _host.ConnectAsync(agent);
+        await client.SendAsync("""{"id":1,"method":"mutation","params":{"input":{"title":"Bravo","id":"s-1"},"path":"tasks.create"}}""");
+        await client.ReceiveAsync();
+        await client.SendAsync("""{"id":2,"method":"mutation","params":{"input":{"title":"alpha","id":"s-2"},"path":"tasks.create"}}""");
+        await client.ReceiveAsync();
+
+        await client.SendAsync("""{"id":3,"method":"query","params":{"input":{"sort":"title","descending":false},"path":"tasks.list"}}""");
+        var byTitle = Frame.Parse(await client.ReceiveAsync())["result"]!["data"]!["items"]!.AsArray();
+        await client.SendAsync("""{"id":4,"method":"query","params":{"input":{"sort":"duration"},"path":"tasks.list"}}""");
+        var refused = await client.ReceiveAsync();
+
+        byTitle.Select(task => task!["title"]!.GetValue<string>()).ShouldBe(["alpha", "Bravo"]);
+        refused.ShouldBe("""{"id":4,"error":{"message":"sort: must be one of createdAt, title, status, agent, progress, startedAt","code":-32600,"data":{"code":"BAD_REQUEST","httpStatus":400,"path":"tasks.list","issues":[{"path":"sort","message":"must be one of createdAt, title, status, agent, progress, startedAt"}]}}}""");
+    }
 }

@@ -24,5 +24,7 @@ public sealed record TaskIdInput([property: Required(ErrorMessage = "Required")]
 /// <summary><c>tasks.onProgress</c> and the root <c>onTaskProgress</c>; <see cref="LastEventId"/> is a task event sequence.</summary>
 public sealed record OnProgressInput([property: Required(ErrorMessage = "Required")] string TaskId, string? LastEventId = null);
 
-/// <summary><c>tasks.list</c>: filters and paging, newest first.</summary>
-public sealed record ListTasksInput(string? Status = null, string? AgentId = null, string? Text = null, int Skip = 0, int Take = 50) : IOptionalInput;
+/// <summary><c>tasks.list</c>: filters, order (<c>createdAt</c> descending unless <see cref="Sort"/> says otherwise) and paging.</summary>
+public sealed record ListTasksInput(
+    string? Status = null, string? AgentId = null, string? Text = null, int Skip = 0, int Take = 50, string? Sort = null, bool Descending = true)
+    : IOptionalInput;

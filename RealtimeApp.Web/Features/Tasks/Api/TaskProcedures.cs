@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Tasks.Api;
@@ -33,8 +34,16 @@ internal static class TaskProcedures
     {
         context.RequireActor();
         return (await context.Get<TaskService>().ListAsync(
-            new TaskQuery(input.Status, input.AgentId, input.Text, input.Skip, input.Take), context.CancellationToken)).ValueOrThrow();
+            new TaskQuery(input.Status, input.AgentId, input.Text, input.Skip, input.Take, ParseSort(input.Sort), input.Descending),
+            context.CancellationToken)).ValueOrThrow();
     }
+
+    private static readonly string SortNames = string.Join(", ", Enum.GetNames<TaskSort>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    private static TaskSort ParseSort(string? sort) =>
+        sort is null ? TaskSort.CreatedAt
+        : !sort.Any(char.IsDigit) && Enum.TryParse<TaskSort>(sort, ignoreCase: true, out var parsed) ? parsed
+        : throw InputErrors.Invalid("sort", $"must be one of {SortNames}");
 
     private static async Task<TaskView> CancelAsync(ProcedureContext context, TaskIdInput input) =>
         (await context.Get<TaskControl>().CancelAsync(context.RequireActor(), input.TaskId, context.CancellationToken)).ValueOrThrow();
