@@ -77,6 +77,15 @@ public static class RealtimeApiExtensions
             return;
         }
 
+        if (context.RequestServices.GetRequiredService<ApiConnectionRegistry>().IsClosing)
+        {
+            // Refused before the upgrade, so a client never sees an open socket (and sends on it) that closes at once.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "1";
+            await context.Response.WriteAsync("The server is shutting down; reconnect in a moment.");
+            return;
+        }
+
         var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {

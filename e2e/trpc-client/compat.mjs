@@ -195,12 +195,14 @@ async function resumeAcross(signal, ms) {
       return { token };
     },
   });
-  // The active socket is lost (not merely a replacement attempt failing while the old socket still serves).
-  let lost = 0;
-  const state = resuming.wsClient.connectionState.subscribe({
-    next: (s) => { if (s.state === 'connecting' && s.error) lost++; },
+  // Each client's active socket is lost (not merely a replacement attempt failing while the old socket still serves).
+  // The poster must have noticed too: a mutation written to a socket that is already closing fails, by design.
+  const lost = { resuming: 0, poster: 0 };
+  const watch = (client, name) => client.wsClient.connectionState.subscribe({
+    next: (s) => { if (s.state === 'connecting' && s.error) lost[name]++; },
   });
   const poster = connect();
+  const states = [watch(resuming, 'resuming'), watch(poster, 'poster')];
   const send = (text) => withTimeout(poster.client.chat.send.mutate({ roomId: 'general', text: `${text} ${run}` }), 'chat.send', ms);
   try {
     const sub = follow(resuming.client);
@@ -209,7 +211,7 @@ async function resumeAcross(signal, ms) {
     await waitFor(() => sub.events.some((e) => e.data.sequence === before.sequence), `event ${before.sequence}`);
 
     console.log(signal);
-    await waitFor(() => lost > 0, `the server to close the connection (${signal})`, ms);
+    await waitFor(() => lost.resuming > 0 && lost.poster > 0, `the server to close both connections (${signal})`, ms);
     const posted = [];
     try {
       // The poster's client queues these until it has reconnected to the (restarted) server.
@@ -232,7 +234,7 @@ async function resumeAcross(signal, ms) {
     assert(!sub.errors.length, `subscription error: ${sub.errors[0]}`);
   } finally {
     gapPosted();
-    state.unsubscribe();
+    states.forEach((state) => state.unsubscribe());
     await Promise.allSettled([resuming.wsClient.close(), poster.wsClient.close()]);
   }
 }

@@ -19,6 +19,9 @@ public sealed class ApiConnectionRegistry
 
     public int Count => _connections.Count;
 
+    /// <summary>True once shutdown has closed every connection: new sockets would only be closed at once.</summary>
+    public bool IsClosing => Volatile.Read(ref _closing) == 1;
+
     public IReadOnlyList<ApiConnectionInfo> Connections =>
         _connections.Values.Select(c => c.Describe()).OrderBy(c => c.ConnectedAt).ToList();
 
