@@ -37,10 +37,11 @@ public sealed class AgentsTests(BrowserHost host) : IAsyncLifetime
         var agents = new AgentsPage(await SignInAsync(email));
         await agents.OpenAsync();
 
-        await using (var agent = await AgentSocket.ConnectAsync(_app.BaseAddress, token, ct))
+        await using (var agent = await ApiAgent.ConnectAsync(_app, token, ct))
         {
-            var answer = await agent.ReportAsync("""{"agentId":"e2e-builder","status":"active","displayName":"E2E builder","currentTask":"build-42","progress":40}""", ct);
-            answer.ShouldContain("\"type\":\"data\"");
+            var answer = await agent.CallAsync(
+                "mutation", "agents.report", new { agentId = "e2e-builder", status = "active", displayName = "E2E builder", currentTask = "build-42", progress = 40 }, ct);
+            answer.ShouldNotBeNull(); // an error answer fails inside CallAsync
             using var reporting = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var heartbeats = agent.HeartbeatAsync("e2e-builder", TimeSpan.FromMilliseconds(500), reporting.Token);
 
