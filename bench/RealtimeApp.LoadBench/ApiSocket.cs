@@ -6,13 +6,19 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for load:
-/// connectionParams, request frames, and a receive loop that hands every text frame to a callback.
+/// connectionParams, request frames, and a receive loop that answers the server's keep-alive <c>PING</c> and hands
+/// every other text frame to a callback.
 /// </summary>
 public sealed class ApiSocket : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
+    private static readonly byte[] Ping = "PING"u8.ToArray();
+
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private Task _receiving = Task.CompletedTask;
+
+    /// <summary>True once the server closed the socket (or it was lost) before the run ended.</summary>
+    public bool ClosedByServer { get; private set; }
 
     public static async Task<ApiSocket> ConnectAsync(Uri address, string token, CancellationToken ct)
     {
@@ -90,13 +96,22 @@ public sealed class ApiSocket : IAsyncDisposable
                 var result = await _socket.ReceiveAsync(buffer.AsMemory(count), ct);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    ClosedByServer = !ct.IsCancellationRequested;
                     return;
                 }
 
                 count += result.Count;
                 if (result.EndOfMessage)
                 {
-                    onFrame(buffer.AsSpan(0, count));
+                    if (buffer.AsSpan(0, count).SequenceEqual(Ping))
+                    {
+                        _ = SendAsync("PONG", ct);
+                    }
+                    else
+                    {
+                        onFrame(buffer.AsSpan(0, count));
+                    }
+
                     count = 0;
                 }
                 else if (count == buffer.Length)
@@ -110,7 +125,8 @@ public sealed class ApiSocket : IAsyncDisposable
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
-            // Closed by the run's end.
+            // Closed by the run's end, or lost.
+            ClosedByServer = !ct.IsCancellationRequested;
         }
         finally
         {

@@ -46,10 +46,11 @@ public sealed class FanoutRun(FanoutSettings settings)
             Volatile.Write(ref _measuring, null);
             Volatile.Write(ref _measuringAcks, null);
             var rss = app.ResidentBytes;
+            var closed = _sockets.Count(socket => socket.ClosedByServer);
 
             await run.CancelAsync();
             await Task.WhenAll(publishing);
-            Report(elapsed, delivered, posted, histogram, acks, rss, messagesPerSecond);
+            Report(elapsed, delivered, posted, histogram, acks, rss, messagesPerSecond, closed);
         }
         finally
         {
@@ -170,7 +171,7 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private void Report(double seconds, long delivered, long posted, LatencyHistogram latency, LatencyHistogram acks, long rss, double targetMessagesPerSecond)
+    private void Report(double seconds, long delivered, long posted, LatencyHistogram latency, LatencyHistogram acks, long rss, double targetMessagesPerSecond, int closed)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"""
@@ -179,7 +180,7 @@ public sealed class FanoutRun(FanoutSettings settings)
               achieved        {delivered / seconds:N0} deliveries/s, {posted / seconds:N0} messages/s persisted (measured over {seconds:0.0} s)
               latency         p50 {latency.PercentileMilliseconds(50):0.00} ms, p99 {latency.PercentileMilliseconds(99):0.00} ms, p99.9 {latency.PercentileMilliseconds(99.9):0.00} ms ({latency.Count:N0} samples)
               chat.send ack   p50 {acks.PercentileMilliseconds(50):0.00} ms, p99 {acks.PercentileMilliseconds(99):0.00} ms (persisted and answered)
-              refused         {Interlocked.Read(ref _refused):N0}; skipped (over {MaxInFlightPerPublisher} in flight) {Interlocked.Read(ref _skipped):N0}
+              refused         {Interlocked.Read(ref _refused):N0}; skipped (over {MaxInFlightPerPublisher} in flight) {Interlocked.Read(ref _skipped):N0}; connections closed by the server {closed}
               server RSS      {rss / 1024.0 / 1024:0.0} MiB
             """));
     }

@@ -28,10 +28,12 @@ public sealed class IdleRun(int connections, int settleSeconds)
             await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
             var loaded = app.ResidentBytes;
             var perConnection = (loaded - baseline) / (double)(connections - 1);
+            var closed = sockets.Count(socket => socket.ClosedByServer);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 idle: {connections:N0} authenticated connections (each answered a query, then stayed silent)
                   server RSS      {baseline / 1048576.0:0.0} MiB with 1 connection, {loaded / 1048576.0:0.0} MiB with {connections:N0}
                   per connection  {perConnection / 1024:0.0} KiB
+                  closed by the server  {closed}
                 """));
         }
         finally
@@ -48,6 +50,7 @@ public sealed class IdleRun(int connections, int settleSeconds)
     {
         var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
         await socket.RequestAsync("""{"id":1,"method":"query","params":{"path":"rooms.list"}}""", ct);
+        socket.StartReceiving(static _ => { }, ct); // answers keep-alive pings, as a live client does
         return socket;
     }
 }
