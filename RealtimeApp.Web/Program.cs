@@ -31,10 +31,10 @@ builder.Services.AddDemoFeature();
 
 var app = builder.Build();
 
+app.UseRealtimeApi();
 app.UseAppShell();
 app.MapRealtimeAppHealth();
 app.MapRealtimeAppMetrics();
-app.MapRealtimeApi();
 app.MapAppShell();
 
 await app.RunAsync();

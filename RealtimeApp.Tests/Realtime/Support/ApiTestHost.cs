@@ -14,7 +14,7 @@ using RealtimeApp.Web.Realtime.Connections;
 namespace RealtimeApp.Tests.Realtime.Support;
 
 /// <summary>
-/// A small host with only the WebSocket API mapped (<c>AddRealtimeApi</c> + <c>MapRealtimeApi</c>), the test
+/// A small host with only the WebSocket API mapped (<c>AddRealtimeApi</c> + <c>UseRealtimeApi</c>), the test
 /// authenticator and <see cref="TestProcedures"/>; on the in-memory TestServer, or on real Kestrel at 127.0.0.1.
 /// </summary>
 public sealed class ApiTestHost : IAsyncDisposable
@@ -69,7 +69,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapRealtimeApi();
+        app.UseRealtimeApi();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ApiTestHost(app, kestrel);
     }

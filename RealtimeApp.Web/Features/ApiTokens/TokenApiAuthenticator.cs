@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using RealtimeApp.Web.Realtime.Authentication;
 
 namespace RealtimeApp.Web.Features.ApiTokens;
@@ -9,6 +11,24 @@ namespace RealtimeApp.Web.Features.ApiTokens;
 public sealed class TokenApiAuthenticator(ApiTokenService tokens) : IApiConnectionAuthenticator
 {
     public const string OriginNotAllowed = "origin not allowed";
+
+    /// <summary>
+    /// Reads the Identity cookie of a request that has one and no Bearer token (a browser); it must be read before
+    /// the upgrade, since reading it may renew it on the response.
+    /// </summary>
+    public async ValueTask BeforeUpgradeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        if (context.Request.Headers.Cookie.Count > 0 && context.Request.Headers.Authorization.Count == 0)
+        {
+            var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            if (cookie.Succeeded)
+            {
+                context.User = cookie.Principal;
+            }
+        }
+    }
 
     public async ValueTask<ApiAuthenticationResult> AuthenticateAsync(ApiAuthenticationRequest request, CancellationToken cancellationToken)
     {

@@ -7,5 +7,12 @@ namespace RealtimeApp.Web.Realtime.Authentication;
 /// </summary>
 public interface IApiConnectionAuthenticator
 {
+    /// <summary>
+    /// Runs on the upgrade request before it is accepted, while the HTTP response can still change: the place to read
+    /// what only a live HTTP request can give (the Identity cookie). The API is served before the app's
+    /// authentication middleware, so nothing is read for the connection unless the authenticator reads it.
+    /// </summary>
+    ValueTask BeforeUpgradeAsync(HttpContext context) => ValueTask.CompletedTask;
+
     ValueTask<ApiAuthenticationResult> AuthenticateAsync(ApiAuthenticationRequest request, CancellationToken cancellationToken);
 }

@@ -106,7 +106,7 @@ internal sealed partial class ApiConnection
         _rejection = error;
         Send(TrpcFrames.Error(RequestId.Null, false, error));
         _context.TrySetResult(null);
-        await Task.WhenAll(_inflight.Values.ToArray());
+        await WhenRequestsFinishedAsync();
         RequestClose(closeStatus, closeStatus == WebSocketCloseStatus.Empty ? null : error.Message, discardPending: false);
     }
 

@@ -7,6 +7,10 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// <summary>Running requests: each on its own task, answers queued in completion order (§3.3, §5).</summary>
 internal sealed partial class ApiConnection
 {
+    private readonly Lock _requestsLock = new();
+    private int _runningRequests;
+    private TaskCompletionSource? _requestsFinished;
+
     private void Dispatch(TrpcRequest request)
     {
         if (request.Method == TrpcMethod.SubscriptionStop)
@@ -15,10 +19,38 @@ internal sealed partial class ApiConnection
             return;
         }
 
-        var task = Task.Run(() => request.Method == TrpcMethod.Subscription ? RunSubscriptionAsync(request) : RunCallAsync(request));
-        var key = Interlocked.Increment(ref _nextTaskId);
-        _inflight[key] = task;
-        task.ContinueWith(_ => _inflight.TryRemove(key, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        lock (_requestsLock)
+        {
+            _runningRequests++;
+        }
+
+        Task.Run(() => request.Method == TrpcMethod.Subscription ? RunSubscriptionAsync(request) : RunCallAsync(request))
+            .ContinueWith(static (_, connection) => ((ApiConnection)connection!).RequestFinished(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void RequestFinished()
+    {
+        TaskCompletionSource? finished = null;
+        lock (_requestsLock)
+        {
+            if (--_runningRequests == 0)
+            {
+                (finished, _requestsFinished) = (_requestsFinished, null);
+            }
+        }
+
+        finished?.TrySetResult();
+    }
+
+    /// <summary>Completes when no request is running (a count, not a table: an idle connection keeps nothing per request).</summary>
+    private Task WhenRequestsFinishedAsync()
+    {
+        lock (_requestsLock)
+        {
+            return _runningRequests == 0
+                ? Task.CompletedTask
+                : (_requestsFinished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
     }
 
     private async Task RunCallAsync(TrpcRequest request)

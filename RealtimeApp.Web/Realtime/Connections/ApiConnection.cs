@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
@@ -33,8 +32,6 @@ internal sealed partial class ApiConnection
     private readonly CancellationTokenSource _connectionCts = new();
     private readonly CancellationTokenSource _abortCts = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<long, Task> _inflight = new();
-    private long _nextTaskId;
     private bool _awaitingConnectionParams;
 
     public ApiConnection(
@@ -58,7 +55,7 @@ internal sealed partial class ApiConnection
         _registry = registry;
         _limits = limits;
         _logger = logger;
-        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent);
+        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent, Abort, _abortCts.Token);
         _keepAlive = new KeepAliveMonitor(
             time,
             TimeSpan.FromSeconds(_options.KeepAlive.PingSeconds),
@@ -92,7 +89,6 @@ internal sealed partial class ApiConnection
         _registry.Add(this);
         _metrics.ApiConnectionOpened();
         _keepAlive.Start();
-        var writer = Task.Run(RunWriterAsync);
         if (!_awaitingConnectionParams)
         {
             StartContext(null);
@@ -109,7 +105,7 @@ internal sealed partial class ApiConnection
         finally
         {
             _metrics.ApiConnectionClosed();
-            await EndAsync(writer);
+            await EndAsync();
         }
     }
 
@@ -202,18 +198,6 @@ internal sealed partial class ApiConnection
         }
     }
 
-    private async Task RunWriterAsync()
-    {
-        try
-        {
-            await _writer.RunAsync(_abortCts.Token);
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            Abort();
-        }
-    }
-
     private async Task AbortUnlessClosedAsync()
     {
         try
@@ -250,8 +234,9 @@ internal sealed partial class ApiConnection
         RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
     }
 
-    private async Task EndAsync(Task writer)
+    private async Task EndAsync()
     {
+        var writer = _writer.Completion;
         _keepAlive.Dispose();
         _writer.Close(WebSocketCloseStatus.NormalClosure, null, discardPending: true);
         await _connectionCts.CancelAsync();
@@ -261,7 +246,7 @@ internal sealed partial class ApiConnection
             Abort();
         }
 
-        await Task.WhenAll(_inflight.Values.Append(_contextTask).Append(writer));
+        await Task.WhenAll(WhenRequestsFinishedAsync(), _contextTask, writer);
         _registry.Remove(this);
         _completion.TrySetResult();
         _connectionCts.Dispose();

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
 
 namespace RealtimeApp.Web.Realtime.Connections;
 
@@ -8,38 +7,58 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// frame queued before it. The queue is bounded by bytes (queued plus in flight); going over the bound calls
 /// <c>onOverflow</c> and the frame is dropped. A close frame goes out after the queue, or at once when discarding.
 /// </summary>
-internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Action onOverflow, Action<int> onSent)
+/// <remarks>
+/// No task waits while there is nothing to send: the first frame queued starts a drain on the queuing thread, which
+/// runs until the queue is empty (an idle connection holds no sender state, and a delivery needs no extra hand-off).
+/// </remarks>
+internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Action onOverflow, Action<int> onSent, Action onFailed, CancellationToken abort)
 {
-    private readonly Channel<ReadOnlyMemory<byte>> _channel =
-        Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _closeLock = new();
+    private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Queue<ReadOnlyMemory<byte>>? _queue;
+    private bool _draining;
     private long _bytes;
-    private volatile bool _discard;
     private (WebSocketCloseStatus Status, string? Description)? _close;
+    private volatile bool _closing;
+    private bool _closeTaken;
 
     public long QueuedBytes => Interlocked.Read(ref _bytes);
 
-    public bool IsClosing => _close is not null;
+    public bool IsClosing => _closing;
+
+    /// <summary>Completes once the close frame went out, or sending failed (then <c>onFailed</c> was called).</summary>
+    public Task Completion => _completion.Task;
 
     /// <summary>Queues a text frame; false when the connection is closing or the queue is full (then the connection is being closed).</summary>
     public bool Enqueue(ReadOnlyMemory<byte> frame)
     {
-        if (_close is not null)
+        bool accepted;
+        var startDrain = false;
+        lock (_lock)
         {
-            return false;
+            if (_close is not null)
+            {
+                return false;
+            }
+
+            accepted = _bytes + frame.Length <= capacityBytes;
+            if (accepted)
+            {
+                (_queue ??= new Queue<ReadOnlyMemory<byte>>()).Enqueue(frame);
+                Interlocked.Add(ref _bytes, frame.Length);
+                startDrain = StartDrainIfIdle();
+            }
         }
 
-        if (Interlocked.Add(ref _bytes, frame.Length) > capacityBytes)
+        if (!accepted)
         {
-            Interlocked.Add(ref _bytes, -frame.Length);
             onOverflow();
             return false;
         }
 
-        if (!_channel.Writer.TryWrite(frame))
+        if (startDrain)
         {
-            Interlocked.Add(ref _bytes, -frame.Length);
-            return false;
+            _ = DrainAsync();
         }
 
         return true;
@@ -48,7 +67,8 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
     /// <summary>Ends the queue with a close frame; the first close wins. With <paramref name="discardPending"/> queued frames are dropped.</summary>
     public bool Close(WebSocketCloseStatus status, string? description, bool discardPending)
     {
-        lock (_closeLock)
+        bool startDrain;
+        lock (_lock)
         {
             if (_close is not null)
             {
@@ -56,29 +76,87 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
             }
 
             _close = (status, description);
-            _discard = discardPending;
+            _closing = true;
+            if (discardPending && _queue is { Count: > 0 } queue)
+            {
+                while (queue.TryDequeue(out var dropped))
+                {
+                    Interlocked.Add(ref _bytes, -dropped.Length);
+                }
+            }
+
+            startDrain = StartDrainIfIdle();
         }
 
-        _channel.Writer.TryComplete();
+        if (startDrain)
+        {
+            _ = DrainAsync();
+        }
+
         return true;
     }
 
-    public async Task RunAsync(CancellationToken abort)
+    private bool StartDrainIfIdle()
     {
-        await foreach (var frame in _channel.Reader.ReadAllAsync(CancellationToken.None))
+        if (_draining)
         {
-            if (!_discard)
-            {
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, abort);
-                onSent(frame.Length);
-            }
-
-            Interlocked.Add(ref _bytes, -frame.Length);
+            return false;
         }
 
-        if (_close is { } close && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        _draining = true;
+        return true;
+    }
+
+    private async Task DrainAsync()
+    {
+        try
         {
-            await socket.CloseOutputAsync(close.Status, close.Status == WebSocketCloseStatus.Empty ? null : close.Description, abort);
+            while (TryTakeNext(out var frame, out var close))
+            {
+                if (close is { } closing)
+                {
+                    if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(closing.Status, closing.Status == WebSocketCloseStatus.Empty ? null : closing.Description, abort);
+                    }
+
+                    _completion.TrySetResult();
+                    return;
+                }
+
+                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, abort);
+                Interlocked.Add(ref _bytes, -frame.Length);
+                onSent(frame.Length);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            onFailed();
+            _completion.TrySetResult();
+        }
+    }
+
+    /// <summary>The next frame, else the close once the queue is empty; false (and the drain ends) when there is neither.</summary>
+    private bool TryTakeNext(out ReadOnlyMemory<byte> frame, out (WebSocketCloseStatus Status, string? Description)? close)
+    {
+        close = null;
+        lock (_lock)
+        {
+            if (_queue is not null && _queue.TryDequeue(out frame))
+            {
+                return true;
+            }
+
+            frame = default;
+            if (_close is not null && !_closeTaken)
+            {
+                _closeTaken = true;
+                close = _close;
+                return true;
+            }
+
+            _draining = false;
+            return false;
         }
     }
 }

@@ -5,8 +5,8 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// <summary>The connection's active subscriptions, keyed by the raw request id (ids are per connection, §8).</summary>
 internal sealed class SubscriptionTable
 {
-    private readonly Dictionary<string, CancellationTokenSource> _active = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private Dictionary<string, CancellationTokenSource>? _active; // made by the first subscription
 
     public int Count
     {
@@ -14,7 +14,7 @@ internal sealed class SubscriptionTable
         {
             lock (_lock)
             {
-                return _active.Count;
+                return _active?.Count ?? 0;
             }
         }
     }
@@ -24,6 +24,7 @@ internal sealed class SubscriptionTable
         source = null;
         lock (_lock)
         {
+            _active ??= new Dictionary<string, CancellationTokenSource>(StringComparer.Ordinal);
             if (_active.ContainsKey(id.RawJson))
             {
                 return SubscriptionReservation.Duplicate;
@@ -46,7 +47,7 @@ internal sealed class SubscriptionTable
         CancellationTokenSource? source;
         lock (_lock)
         {
-            if (!_active.TryGetValue(id.RawJson, out source))
+            if (_active is null || !_active.TryGetValue(id.RawJson, out source))
             {
                 return false;
             }
@@ -68,7 +69,7 @@ internal sealed class SubscriptionTable
     {
         lock (_lock)
         {
-            if (_active.TryGetValue(id.RawJson, out var current) && current == source)
+            if (_active is not null && _active.TryGetValue(id.RawJson, out var current) && current == source)
             {
                 _active.Remove(id.RawJson);
             }

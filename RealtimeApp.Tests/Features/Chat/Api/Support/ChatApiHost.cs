@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.RateLimits.Support;
@@ -7,7 +6,6 @@ using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms;
 using RealtimeApp.Web.Realtime.Authentication;
-using RealtimeApp.Web.Realtime.Connections;
 
 namespace RealtimeApp.Tests.Features.Chat.Api.Support;
 
@@ -29,13 +27,6 @@ public sealed class ChatApiHost : IAsyncDisposable
             new Dictionary<string, string?>(),
             services =>
             {
-                // Until the API-token slice maps /api/ws in Program.cs, the tests map it themselves.
-                if (!services.Any(descriptor => descriptor.ServiceType == typeof(ApiConnectionRegistry)))
-                {
-                    services.AddRealtimeApi();
-                    services.AddTransient<IStartupFilter, ApiEndpointStartupFilter>();
-                }
-
                 services.AddSingleton<TokenTestAuthenticator>();
                 services.AddSingleton<IApiConnectionAuthenticator>(provider => provider.GetRequiredService<TokenTestAuthenticator>());
             });
