@@ -38,11 +38,13 @@ public sealed class FanoutRun(FanoutSettings settings)
             var acks = new LatencyHistogram();
             Volatile.Write(ref _measuringAcks, acks);
             Volatile.Write(ref _measuring, histogram);
-            var (deliveries, acknowledged, started) = (Interlocked.Read(ref _deliveries), Interlocked.Read(ref _acknowledged), Stopwatch.GetTimestamp());
+            var (deliveries, acknowledged, skipped, started) =
+                (Interlocked.Read(ref _deliveries), Interlocked.Read(ref _acknowledged), Interlocked.Read(ref _skipped), Stopwatch.GetTimestamp());
             await Task.Delay(TimeSpan.FromSeconds(settings.Seconds));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var delivered = Interlocked.Read(ref _deliveries) - deliveries;
             var posted = Interlocked.Read(ref _acknowledged) - acknowledged;
+            skipped = Interlocked.Read(ref _skipped) - skipped;
             Volatile.Write(ref _measuring, null);
             Volatile.Write(ref _measuringAcks, null);
             var rss = app.ResidentBytes;
@@ -50,7 +52,7 @@ public sealed class FanoutRun(FanoutSettings settings)
 
             await run.CancelAsync();
             await Task.WhenAll(publishing);
-            Report(elapsed, delivered, posted, histogram, acks, rss, messagesPerSecond, closed);
+            Report(elapsed, delivered, posted, skipped, histogram, acks, rss, messagesPerSecond, closed);
         }
         finally
         {
@@ -171,7 +173,7 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private void Report(double seconds, long delivered, long posted, LatencyHistogram latency, LatencyHistogram acks, long rss, double targetMessagesPerSecond, int closed)
+    private void Report(double seconds, long delivered, long posted, long skipped, LatencyHistogram latency, LatencyHistogram acks, long rss, double targetMessagesPerSecond, int closed)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"""
@@ -180,7 +182,7 @@ public sealed class FanoutRun(FanoutSettings settings)
               achieved        {delivered / seconds:N0} deliveries/s, {posted / seconds:N0} messages/s persisted (measured over {seconds:0.0} s)
               latency         p50 {latency.PercentileMilliseconds(50):0.00} ms, p99 {latency.PercentileMilliseconds(99):0.00} ms, p99.9 {latency.PercentileMilliseconds(99.9):0.00} ms ({latency.Count:N0} samples)
               chat.send ack   p50 {acks.PercentileMilliseconds(50):0.00} ms, p99 {acks.PercentileMilliseconds(99):0.00} ms (persisted and answered)
-              refused         {Interlocked.Read(ref _refused):N0}; skipped (over {MaxInFlightPerPublisher} in flight) {Interlocked.Read(ref _skipped):N0}; connections closed by the server {closed}
+              refused         {Interlocked.Read(ref _refused):N0}; skipped (over {MaxInFlightPerPublisher} in flight) {skipped:N0}; connections closed by the server {closed}
               server RSS      {rss / 1024.0 / 1024:0.0} MiB
             """));
     }

@@ -15,7 +15,8 @@ if (what is "fanout" or "all")
     {
         await new FanoutRun(new FanoutSettings(
             Number("--connections", 1_000), Number("--rooms", 10), deliveriesPerSecond,
-            Number("--publishers", 2), Number("--warmup", 3), Number("--seconds", 10))).RunAsync();
+            // The warm-up outlasts tiered JIT compilation and the first keep-alive round, so the window is steady state.
+            Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15))).RunAsync();
     }
 }
 

@@ -140,6 +140,7 @@ public sealed class MessageWriter(
         {
             var db = await contexts.CreateDbContextAsync();
             await db.Database.OpenConnectionAsync();
+            await WalCheckpointer.DisableAutomaticCheckpointsAsync(db);
             return new Session(db);
         }
 

@@ -29,7 +29,7 @@ public sealed class ChatHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_directory, "chat.db")}",
+                ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
             })
             .Build();
         var services = new ServiceCollection();
@@ -65,6 +65,9 @@ public sealed class ChatHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>The SQLite database file (its write-ahead log is beside it, with <c>-wal</c> appended).</summary>
+    public string DatabasePath => Path.Combine(_directory, "chat.db");
 
     /// <summary>A DI scope, as one circuit would have it.</summary>
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
