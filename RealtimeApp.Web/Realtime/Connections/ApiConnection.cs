@@ -124,56 +124,68 @@ internal sealed partial class ApiConnection
 
     private async Task ReceiveLoopAsync()
     {
-        // Small to start with (most frames are a few hundred bytes), so thousands of idle connections hold little;
-        // it doubles for a larger message. (A zero-byte read would hold none, but TestServer's WebSocket mishandles it.)
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferBytes);
-        try
+        while (true)
         {
-            while (true)
+            // Wait for the next message with a zero-byte read: an idle connection, which most are most of the time,
+            // holds no receive buffer. The message is then read into a pooled buffer that goes back right after.
+            var next = await _socket.ReceiveAsync(Array.Empty<byte>().AsMemory(), _abortCts.Token);
+            var message = next.EndOfMessage || next.MessageType == WebSocketMessageType.Close
+                ? new ReceivedMessage([], 0, false, next)
+                : await ReadMessageAsync();
+            try
             {
-                var count = 0;
-                var tooBig = false;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes + 1));
-                        buffer.AsSpan(0, count).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _abortCts.Token);
-                    count += result.Count;
-                    if (count > _options.MaxMessageBytes)
-                    {
-                        tooBig = true;
-                        count = 0;
-                    }
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                if (message.Last.MessageType == WebSocketMessageType.Close)
                 {
                     RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
                     return;
                 }
 
                 _keepAlive.FrameReceived();
-                _metrics.FrameReceived(count);
-                HandleMessage(result.MessageType, buffer.AsMemory(0, count), tooBig);
-                if (buffer.Length > InitialReceiveBufferBytes)
-                {
-                    // A large message is over; do not keep its buffer while the connection idles.
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferBytes);
-                }
+                _metrics.FrameReceived(message.Count);
+                HandleMessage(message.Last.MessageType, message.Buffer.AsMemory(0, message.Count), message.TooBig);
+            }
+            finally
+            {
+                message.ReturnBuffer();
             }
         }
-        finally
+    }
+
+    /// <summary>Reads one message into a pooled buffer (small first: most frames are a few hundred bytes; doubled as needed).</summary>
+    private async ValueTask<ReceivedMessage> ReadMessageAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferBytes);
+        try
+        {
+            var count = 0;
+            var tooBig = false;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes + 1));
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                result = await _socket.ReceiveAsync(buffer.AsMemory(count), _abortCts.Token);
+                count += result.Count;
+                if (count > _options.MaxMessageBytes)
+                {
+                    tooBig = true;
+                    count = 0;
+                }
+            }
+            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+            return new ReceivedMessage(buffer, count, tooBig, result);
+        }
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 
