@@ -124,7 +124,9 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
                     return;
                 }
 
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, abort);
+                // No token: a cancellable send takes the WebSocket's slower path (a registration per frame); an abort
+                // disposes the socket, which fails a pending send just the same.
+                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                 Interlocked.Add(ref _bytes, -frame.Length);
                 onSent(frame.Length);
             }

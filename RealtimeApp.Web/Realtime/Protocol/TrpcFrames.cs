@@ -7,6 +7,9 @@ namespace RealtimeApp.Web.Realtime.Protocol;
 /// <summary>Writes the server's frames (§5) as UTF-8 JSON, keys in the reference server's order.</summary>
 public static class TrpcFrames
 {
+    [ThreadStatic]
+    private static FrameScratch? t_scratch;
+
     public static ReadOnlyMemory<byte> Ping { get; } = "PING"u8.ToArray();
 
     public static ReadOnlyMemory<byte> Pong { get; } = "PONG"u8.ToArray();
@@ -97,14 +100,31 @@ public static class TrpcFrames
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProcedureJson.Options.Encoder }))
+        // One writer per thread, reused: a frame then allocates only its own bytes (a live event is one frame per subscriber).
+        var scratch = t_scratch ??= new FrameScratch();
+        scratch.Buffer.ResetWrittenCount();
+        scratch.Writer.Reset(scratch.Buffer);
+        scratch.Writer.WriteStartObject();
+        body(scratch.Writer);
+        scratch.Writer.WriteEndObject();
+        scratch.Writer.Flush();
+        var frame = scratch.Buffer.WrittenSpan.ToArray();
+        if (scratch.Buffer.Capacity > FrameScratch.MaxKeptBytes)
         {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
+            t_scratch = null; // a large answer (a history page) does not keep its buffer on the thread
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return frame;
+    }
+
+    private sealed class FrameScratch
+    {
+        public const int MaxKeptBytes = 64 * 1024;
+
+        public FrameScratch() => Writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { Encoder = ProcedureJson.Options.Encoder });
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(1024);
+
+        public Utf8JsonWriter Writer { get; }
     }
 }
