@@ -60,6 +60,7 @@ internal sealed partial class ApiConnection
             time,
             TimeSpan.FromSeconds(_options.KeepAlive.PingSeconds),
             TimeSpan.FromSeconds(_options.KeepAlive.PongWaitSeconds),
+            Random.Shared.NextDouble(),
             () => Send(TrpcFrames.Ping),
             Abort);
         _awaitingConnectionParams = httpContext.Request.Query["connectionParams"] == "1";

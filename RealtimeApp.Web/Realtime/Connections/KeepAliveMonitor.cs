@@ -4,17 +4,25 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// Server keep-alive (§6): after <c>ping</c> with no inbound frame, <c>sendPing</c>; if still nothing arrives within
 /// <c>pongWait</c>, <c>abort</c>. Every inbound frame (not only <c>PONG</c>) restarts the wait.
 /// </summary>
-internal sealed class KeepAliveMonitor(TimeProvider time, TimeSpan ping, TimeSpan pongWait, Action sendPing, Action abort) : IDisposable
+/// <remarks>
+/// Each connection waits a little less than <c>ping</c>, by up to a tenth (<paramref name="spread"/>, from 0 to 1, picked
+/// at random per connection): connections opened together, as when every client reconnects after a restart, would
+/// otherwise all ping in the same instant, every time, and that burst delays everything else on the server.
+/// </remarks>
+internal sealed class KeepAliveMonitor(TimeProvider time, TimeSpan ping, TimeSpan pongWait, double spread, Action sendPing, Action abort) : IDisposable
 {
+    internal const double MaxSpread = 0.1;
+
+    private readonly TimeSpan _ping = ping - (ping * (MaxSpread * Math.Clamp(spread, 0, 1)));
     private readonly Lock _lock = new();
     private ITimer? _timer;
     private bool _awaitingPong;
 
     public void Start()
     {
-        if (ping > TimeSpan.Zero)
+        if (_ping > TimeSpan.Zero)
         {
-            _timer = time.CreateTimer(_ => OnTimer(), null, ping, Timeout.InfiniteTimeSpan);
+            _timer = time.CreateTimer(_ => OnTimer(), null, _ping, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -23,7 +31,7 @@ internal sealed class KeepAliveMonitor(TimeProvider time, TimeSpan ping, TimeSpa
         lock (_lock)
         {
             _awaitingPong = false;
-            _timer?.Change(ping, Timeout.InfiniteTimeSpan);
+            _timer?.Change(_ping, Timeout.InfiniteTimeSpan);
         }
     }
 
