@@ -109,6 +109,7 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
 
     private async Task DrainAsync()
     {
+        var ended = false;
         try
         {
             while (TryTakeNext(out var frame, out var close))
@@ -121,6 +122,7 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
                     }
 
                     _completion.TrySetResult();
+                    ended = true;
                     return;
                 }
 
@@ -130,11 +132,21 @@ internal sealed class OutboundWriter(WebSocket socket, long capacityBytes, Actio
                 Interlocked.Add(ref _bytes, -frame.Length);
                 onSent(frame.Length);
             }
+
+            ended = true;
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            onFailed();
-            _completion.TrySetResult();
+            // The socket failed or was aborted: handled below.
+        }
+        finally
+        {
+            if (!ended)
+            {
+                // Whatever stopped the sender, the connection must still end: nothing else will drain this queue.
+                onFailed();
+                _completion.TrySetResult();
+            }
         }
     }
 
