@@ -5,7 +5,7 @@ namespace RealtimeApp.Web.Data;
 
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database file in the background: a passive checkpoint (it never
-/// waits for, or blocks, a reader or a writer) every second on its own connection. The chat message writer turns its
+/// waits for, or blocks, a reader or a writer) every second. The chat message writer turns its
 /// own automatic checkpoints off (<see cref="DisableAutomaticCheckpointsAsync"/>), so a commit never stalls while the
 /// log is copied; other connections keep SQLite's automatic checkpoint as a backstop.
 /// </summary>
@@ -28,25 +28,23 @@ public sealed class WalCheckpointer(IDbContextFactory<ApplicationDbContext> cont
     {
         try
         {
-            // The first tick comes after start-up, so the database is created and migrated by then.
+            string? connectionString;
+            await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+            {
+                if (!db.Database.IsSqlite())
+                {
+                    return;
+                }
+
+                // Read-write, not create: a checkpoint never makes a database file appear where there is none.
+                connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+            }
+
             using var timer = new PeriodicTimer(Interval, time);
-            if (!await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                return;
+                await CheckpointAsync(connectionString, stoppingToken);
             }
-
-            await using var db = await contexts.CreateDbContextAsync(stoppingToken);
-            if (!db.Database.IsSqlite())
-            {
-                return;
-            }
-
-            await db.Database.OpenConnectionAsync(stoppingToken);
-            do
-            {
-                await CheckpointAsync(db, stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -54,11 +52,16 @@ public sealed class WalCheckpointer(IDbContextFactory<ApplicationDbContext> cont
         }
     }
 
-    private async Task CheckpointAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    /// <summary>One passive checkpoint on a pooled connection (none is held open between checkpoints).</summary>
+    private async Task CheckpointAsync(string connectionString, CancellationToken cancellationToken)
     {
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (SqliteException exception)
         {
