@@ -11,9 +11,9 @@ namespace RealtimeApp.LoadBench;
 /// </summary>
 public sealed class ApiSocket : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket = new();
     private static readonly byte[] Ping = "PING"u8.ToArray();
 
+    private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private Task _receiving = Task.CompletedTask;
 
@@ -85,6 +85,18 @@ public sealed class ApiSocket : IAsyncDisposable
         _sendLock.Dispose();
     }
 
+    private async Task SendPongAsync(CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync("PONG", ct);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The run is ending or the socket is gone; the receive loop sees that too.
+        }
+    }
+
     private async Task ReceiveAsync(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -105,7 +117,7 @@ public sealed class ApiSocket : IAsyncDisposable
                 {
                     if (buffer.AsSpan(0, count).SequenceEqual(Ping))
                     {
-                        _ = SendAsync("PONG", ct);
+                        _ = SendPongAsync(ct);
                     }
                     else
                     {
