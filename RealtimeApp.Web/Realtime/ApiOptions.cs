@@ -36,6 +36,13 @@ public sealed class ApiOptions
     [Range(4096, 1024 * 1024 * 1024)]
     public int SendQueueBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Accept an upgrade that is a connection's first request on Kestrel's connection directly, without the HTTP/1.1
+    /// request that would otherwise live as long as the socket (less memory per connection). Upgrades with cookies,
+    /// over TLS or after other requests always take the HTTP pipeline, and so does every upgrade when this is off.
+    /// </summary>
+    public bool DirectConnections { get; set; } = true;
+
     /// <summary>Accept permessage-deflate when the client offers it.</summary>
     public bool Compression { get; set; } = true;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime;
@@ -5,6 +6,7 @@ using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
 using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Procedures;
+using RealtimeApp.Web.Realtime.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +42,12 @@ public static class RealtimeApiExtensions
             return router;
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiShutdownService>());
+        if (!services.Any(s => s.ImplementationType == typeof(DirectUpgradeSetup)))
+        {
+            // First of Kestrel's option setups: endpoint defaults reach only the endpoints declared after them.
+            services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, DirectUpgradeSetup>());
+        }
+
         return services;
     }
 
@@ -71,36 +79,7 @@ public static class RealtimeApiExtensions
             api =>
             {
                 api.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
-                api.Run(HandleAsync);
+                api.Run(HttpUpgradeEndpoint.HandleAsync);
             });
-    }
-
-    private static async Task HandleAsync(HttpContext context)
-    {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("This endpoint only accepts WebSocket connections (tRPC v11 WebSocket protocol). See docs/websocket-api.md.");
-            return;
-        }
-
-        if (context.RequestServices.GetRequiredService<ApiConnectionRegistry>().IsClosing)
-        {
-            // Refused before the upgrade, so a client never sees an open socket (and sends on it) that closes at once.
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "1";
-            await context.Response.WriteAsync("The server is shutting down; reconnect in a moment.");
-            return;
-        }
-
-        await context.RequestServices.GetRequiredService<IApiConnectionAuthenticator>().BeforeUpgradeAsync(context);
-        var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            DangerousEnableCompression = options.Compression,
-            KeepAliveInterval = TimeSpan.Zero,
-        });
-        var connection = ActivatorUtilities.CreateInstance<ApiConnection>(context.RequestServices, socket, context);
-        await connection.RunAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using RealtimeApp.Web.Realtime.Authentication;
@@ -16,18 +17,17 @@ public sealed class TokenApiAuthenticator(ApiTokenService tokens) : IApiConnecti
     /// Reads the Identity cookie of a request that has one and no Bearer token (a browser); it must be read before
     /// the upgrade, since reading it may renew it on the response.
     /// </summary>
-    public async ValueTask BeforeUpgradeAsync(HttpContext context)
+    public async ValueTask<ClaimsPrincipal?> AuthenticateBrowserAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        if (context.Request.Headers.Cookie.Count > 0 && context.Request.Headers.Authorization.Count == 0)
+        if (context.Request.Headers.Cookie.Count == 0 || context.Request.Headers.Authorization.Count > 0)
         {
-            var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-            if (cookie.Succeeded)
-            {
-                context.User = cookie.Principal;
-            }
+            return null;
         }
+
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return cookie.Succeeded ? cookie.Principal : null;
     }
 
     public async ValueTask<ApiAuthenticationResult> AuthenticateAsync(ApiAuthenticationRequest request, CancellationToken cancellationToken)
@@ -43,8 +43,8 @@ public sealed class TokenApiAuthenticator(ApiTokenService tokens) : IApiConnecti
                 : ApiAuthenticationResult.Fail(validated.Failure!.Message);
         }
 
-        var cookieUser = request.HttpContext.User;
-        if (cookieUser.Identity?.IsAuthenticated != true)
+        var cookieUser = request.BrowserUser;
+        if (cookieUser?.Identity?.IsAuthenticated != true)
         {
             return ApiAuthenticationResult.Fail(ApiTokenService.InvalidReason);
         }

@@ -1,12 +1,25 @@
-using Microsoft.Net.Http.Headers;
+using System.Security.Claims;
 
 namespace RealtimeApp.Web.Realtime.Authentication;
 
-/// <summary>What an authenticator sees: the upgrade request and the connectionParams (null without <c>?connectionParams=1</c> or with <c>"data":null</c>).</summary>
-public sealed class ApiAuthenticationRequest(HttpContext httpContext, IReadOnlyDictionary<string, string>? connectionParams, bool isOriginAllowed)
+/// <summary>
+/// What an authenticator sees of a connection: the credentials of its upgrade request and its connectionParams (null
+/// without <c>?connectionParams=1</c> or with <c>"data":null</c>).
+/// </summary>
+public sealed class ApiAuthenticationRequest(
+    string? bearerToken,
+    ClaimsPrincipal? browserUser,
+    IReadOnlyDictionary<string, string>? connectionParams,
+    bool isOriginAllowed)
 {
-    /// <summary>The HTTP upgrade request: headers (<c>Authorization</c>, <c>Origin</c>), cookies, remote address, services.</summary>
-    public HttpContext HttpContext { get; } = httpContext;
+    /// <summary>The token of an <c>Authorization: Bearer</c> header on the upgrade request, if any.</summary>
+    public string? BearerToken { get; } = bearerToken;
+
+    /// <summary>
+    /// The user of the upgrade request's Identity cookie, as <see cref="IApiConnectionAuthenticator.AuthenticateBrowserAsync"/>
+    /// read it; null for a request without one.
+    /// </summary>
+    public ClaimsPrincipal? BrowserUser { get; } = browserUser;
 
     public IReadOnlyDictionary<string, string>? ConnectionParams { get; } = connectionParams;
 
@@ -18,17 +31,4 @@ public sealed class ApiAuthenticationRequest(HttpContext httpContext, IReadOnlyD
 
     /// <summary>The <c>token</c> connection parameter, if any.</summary>
     public string? ConnectionParamsToken => ConnectionParams?.GetValueOrDefault("token");
-
-    /// <summary>The token of an <c>Authorization: Bearer</c> header on the upgrade request, if any.</summary>
-    public string? BearerToken
-    {
-        get
-        {
-            var header = HttpContext.Request.Headers[HeaderNames.Authorization].ToString();
-            const string Prefix = "Bearer ";
-            return header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && header.Length > Prefix.Length
-                ? header[Prefix.Length..].Trim()
-                : null;
-        }
-    }
 }

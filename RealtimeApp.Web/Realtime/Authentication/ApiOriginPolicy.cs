@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace RealtimeApp.Web.Realtime.Authentication;
 
 /// <summary>Decides whether the upgrade request's <c>Origin</c> may use cookie authentication.</summary>
@@ -7,13 +5,13 @@ public static class ApiOriginPolicy
 {
     /// <summary>
     /// True when there is no <c>Origin</c> header (not a browser), or the origin is listed in
-    /// <paramref name="allowedOrigins"/>, or, with an empty list, it is the app's own origin.
+    /// <paramref name="allowedOrigins"/>, or, with an empty list, it is the app's own origin
+    /// (<paramref name="ownOrigin"/>: the request's scheme and host, such as <c>http://app.example</c>).
     /// </summary>
-    public static bool IsAllowed(HttpRequest request, IEnumerable<string> allowedOrigins)
+    public static bool IsAllowed(string? origin, string ownOrigin, IEnumerable<string> allowedOrigins)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(ownOrigin);
         ArgumentNullException.ThrowIfNull(allowedOrigins);
-        var origin = request.Headers[HeaderNames.Origin].ToString();
         if (string.IsNullOrEmpty(origin))
         {
             return true;
@@ -22,7 +20,7 @@ public static class ApiOriginPolicy
         var allowed = allowedOrigins.Select(o => o.TrimEnd('/')).ToList();
         if (allowed.Count == 0)
         {
-            allowed.Add($"{request.Scheme}://{request.Host}");
+            allowed.Add(ownOrigin);
         }
 
         return allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);

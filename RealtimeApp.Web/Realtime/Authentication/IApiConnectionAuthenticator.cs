@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace RealtimeApp.Web.Realtime.Authentication;
 
 /// <summary>
@@ -8,11 +10,12 @@ namespace RealtimeApp.Web.Realtime.Authentication;
 public interface IApiConnectionAuthenticator
 {
     /// <summary>
-    /// Runs on the upgrade request before it is accepted, while the HTTP response can still change: the place to read
-    /// what only a live HTTP request can give (the Identity cookie). The API is served before the app's
-    /// authentication middleware, so nothing is read for the connection unless the authenticator reads it.
+    /// Reads the browser's user from an upgrade request that carries cookies, before it is accepted, while the HTTP
+    /// response can still change (reading the Identity cookie may renew it). The API is served before the app's
+    /// authentication middleware, so nothing is read for the connection unless the authenticator reads it. Requests
+    /// with cookies always take the HTTP pipeline; the others may be accepted on Kestrel's connection directly.
     /// </summary>
-    ValueTask BeforeUpgradeAsync(HttpContext context) => ValueTask.CompletedTask;
+    ValueTask<ClaimsPrincipal?> AuthenticateBrowserAsync(HttpContext context) => ValueTask.FromResult<ClaimsPrincipal?>(null);
 
     ValueTask<ApiAuthenticationResult> AuthenticateAsync(ApiAuthenticationRequest request, CancellationToken cancellationToken);
 }

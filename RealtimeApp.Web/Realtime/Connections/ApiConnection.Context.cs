@@ -14,6 +14,7 @@ internal sealed partial class ApiConnection
     private readonly TaskCompletionSource<ConnectionIdentity?> _context = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _contextTask = Task.CompletedTask;
     private volatile TrpcError? _rejection;
+    private ApiUpgrade? _upgrade;
 
     private void HandleText(ReadOnlyMemory<byte> message)
     {
@@ -62,11 +63,13 @@ internal sealed partial class ApiConnection
 
     private async Task CreateContextAsync(IReadOnlyDictionary<string, string>? parameters)
     {
-        var originAllowed = ApiOriginPolicy.IsAllowed(_httpContext.Request, _options.AllowedOrigins);
+        var upgrade = _upgrade!;
+        _upgrade = null;
+        var request = new ApiAuthenticationRequest(upgrade.BearerToken, upgrade.BrowserUser, parameters, upgrade.IsOriginAllowed);
         ApiAuthenticationResult result;
         try
         {
-            result = await _authenticator.AuthenticateAsync(new ApiAuthenticationRequest(_httpContext, parameters, originAllowed), _connectionCts.Token);
+            result = await _authenticator.AuthenticateAsync(request, _connectionCts.Token);
         }
         catch (OperationCanceledException) when (_connectionCts.IsCancellationRequested)
         {

@@ -197,7 +197,7 @@ internal sealed partial class ApiConnection
     private ProcedureContext CreateContext(ConnectionIdentity identity, TrpcRequest request, ProcedureType type, CancellationToken cancellation) => new()
     {
         User = identity.Principal,
-        Services = _httpContext.RequestServices,
+        Services = _services,
         CancellationToken = cancellation,
         ConnectionId = Id,
         Path = request.Path,

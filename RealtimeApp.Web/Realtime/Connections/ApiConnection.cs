@@ -18,7 +18,9 @@ internal sealed partial class ApiConnection
     private const int InitialReceiveBufferBytes = 512;
 
     private readonly WebSocket _socket;
-    private readonly HttpContext _httpContext;
+    private readonly IServiceProvider _services;
+    private readonly string? _remoteAddress;
+    private readonly ApiTransport _transport;
     private readonly ApiOptions _options;
     private readonly ProcedureRouter _router;
     private readonly IApiConnectionAuthenticator _authenticator;
@@ -36,7 +38,8 @@ internal sealed partial class ApiConnection
 
     public ApiConnection(
         WebSocket socket,
-        HttpContext httpContext,
+        ApiUpgrade upgrade,
+        IServiceProvider services,
         IOptions<ApiOptions> options,
         ProcedureRouter router,
         IApiConnectionAuthenticator authenticator,
@@ -48,7 +51,10 @@ internal sealed partial class ApiConnection
     {
         _metrics = metrics;
         _socket = socket;
-        _httpContext = httpContext;
+        _upgrade = upgrade;
+        _services = services;
+        _remoteAddress = upgrade.RemoteAddress;
+        _transport = upgrade.Transport;
         _options = options.Value;
         _router = router;
         _authenticator = authenticator;
@@ -63,7 +69,7 @@ internal sealed partial class ApiConnection
             Random.Shared.NextDouble(),
             () => Send(TrpcFrames.Ping),
             Abort);
-        _awaitingConnectionParams = httpContext.Request.Query["connectionParams"] == "1";
+        _awaitingConnectionParams = upgrade.ExpectsConnectionParams;
         ConnectedAt = time.GetUtcNow();
     }
 
@@ -82,8 +88,8 @@ internal sealed partial class ApiConnection
     public Task Completion => _completion.Task;
 
     public ApiConnectionInfo Describe() => new(
-        Id, UserId, UserName, _httpContext.Connection.RemoteIpAddress?.ToString(), ConnectedAt,
-        _subscriptions.Count, _writer.QueuedBytes, _writer.IsClosing);
+        Id, UserId, UserName, _remoteAddress, ConnectedAt,
+        _subscriptions.Count, _writer.QueuedBytes, _writer.IsClosing, _transport);
 
     public async Task RunAsync()
     {

@@ -9,4 +9,5 @@ public sealed record ApiConnectionInfo(
     DateTimeOffset ConnectedAt,
     int SubscriptionCount,
     long QueuedBytes,
-    bool IsClosing);
+    bool IsClosing,
+    ApiTransport Transport);
