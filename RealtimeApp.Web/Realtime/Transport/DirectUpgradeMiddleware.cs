@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Connections;
@@ -47,27 +48,35 @@ internal sealed class DirectUpgradeMiddleware(ConnectionDelegate next, ListenOpt
             return;
         }
 
-        await UpgradeHeadReader.ConsumeAsync(input, head);
-        await RunAsync(connection, head);
-    }
-
-    private async Task RunAsync(ConnectionContext connection, UpgradeHead head)
-    {
+        // Everything the connection needs is made from the head before the next await, so the head (its key,
+        // headers, token) is not kept for the socket's lifetime.
+        UpgradeHeadReader.Consume(input, head);
         var deflate = _options.Compression ? PermessageDeflate.Negotiate(head.Extensions) : null;
-        var sent = await connection.Transport.Output.WriteAsync(SwitchingProtocols.Response(head.Key, deflate));
-        if (sent.IsCompleted || sent.IsCanceled)
-        {
-            return;
-        }
-
-        await using var scope = _scopes.CreateAsyncScope();
-        using var socket = WebSocket.CreateFromStream(new DuplexPipeStream(connection.Transport), new WebSocketCreationOptions
+        connection.Transport.Output.Write(SwitchingProtocols.Response(head.Key, deflate));
+        var scope = _scopes.CreateAsyncScope();
+        var socket = WebSocket.CreateFromStream(new DuplexPipeStream(connection.Transport), new WebSocketCreationOptions
         {
             IsServer = true,
             KeepAliveInterval = TimeSpan.Zero,
             DangerousDeflateOptions = deflate?.Options,
         });
-        await ActivatorUtilities.CreateInstance<ApiConnection>(scope.ServiceProvider, socket, Describe(connection, head)).RunAsync();
+        var api = ActivatorUtilities.CreateInstance<ApiConnection>(scope.ServiceProvider, socket, Describe(connection, head));
+        await RunAsync(connection, scope, socket, api);
+    }
+
+    private static async Task RunAsync(ConnectionContext connection, AsyncServiceScope scope, WebSocket socket, ApiConnection api)
+    {
+        await using (scope)
+        using (socket)
+        {
+            var sent = await connection.Transport.Output.FlushAsync();
+            if (sent.IsCompleted || sent.IsCanceled)
+            {
+                return;
+            }
+
+            await api.RunAsync();
+        }
 
         // A socket that did not close cleanly (lost, aborted, a client that stopped reading) may have output Kestrel
         // could wait on forever; abort the connection rather than finish sending it.

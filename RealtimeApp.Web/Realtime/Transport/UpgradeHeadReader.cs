@@ -8,7 +8,7 @@ internal static class UpgradeHeadReader
 {
     /// <summary>
     /// Leaves every byte in the pipe, unexamined, so whoever reads next (Kestrel's HTTP server, or
-    /// <see cref="ConsumeAsync"/>) starts from the first byte at once. <see cref="UpgradeHeadStatus.Incomplete"/> means
+    /// <see cref="Consume"/>) starts from the first byte at once. <see cref="UpgradeHeadStatus.Incomplete"/> means
     /// the client sent no complete head in time (nothing for <paramref name="idleTimeout"/>, or a head still unfinished
     /// <paramref name="headTimeout"/> after its first bytes); such a connection is to be closed, as Kestrel would.
     /// </summary>
@@ -48,10 +48,17 @@ internal static class UpgradeHeadReader
         }
     }
 
-    /// <summary>Takes the head out of the pipe; what follows it (frames the client sent right behind it) stays for the WebSocket.</summary>
-    public static async ValueTask ConsumeAsync(PipeReader input, UpgradeHead head)
+    /// <summary>
+    /// Takes the head out of the pipe; what follows it (frames the client sent right behind it) stays for the
+    /// WebSocket. Synchronous: <see cref="ReadAsync"/> left the bytes unexamined, so they can be read at once.
+    /// </summary>
+    public static void Consume(PipeReader input, UpgradeHead head)
     {
-        var result = await input.ReadAsync();
+        if (!input.TryRead(out var result) || result.Buffer.Length < head.Length)
+        {
+            throw new InvalidOperationException("The upgrade request is no longer in the connection's input.");
+        }
+
         input.AdvanceTo(result.Buffer.GetPosition(head.Length));
     }
 
