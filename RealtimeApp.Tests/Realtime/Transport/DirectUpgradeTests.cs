@@ -42,6 +42,20 @@ public sealed class DirectUpgradeTests
     }
 
     [Fact]
+    public async Task Upgrade_TakesTheHttpPipeline_WhenKestrelLimitsUpgradedConnections()
+    {
+        await using var host = await ApiTestHost.StartAsync(kestrel: true, configureServices: services =>
+            services.Configure<KestrelServerOptions>(o => o.Limits.MaxConcurrentUpgradedConnections = 5));
+        await using var client = new TrpcTestClient(await host.ConnectKestrelAsync("?connectionParams=1"));
+
+        await client.SendAsync(Params);
+        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
+
+        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"data","data":"fast"}}""");
+        host.Registry.Connections.ShouldHaveSingleItem().Transport.ShouldBe(ApiTransport.HttpPipeline);
+    }
+
+    [Fact]
     public async Task BearerHeader_AuthenticatesADirectConnection()
     {
         await using var host = await ApiTestHost.StartAsync(kestrel: true);

@@ -28,7 +28,9 @@ internal sealed class DirectUpgradeMiddleware(ConnectionDelegate next, ListenOpt
 
     public async Task OnConnectedAsync(ConnectionContext connection)
     {
-        if (!_options.DirectConnections || !listenOptions.Protocols.HasFlag(HttpProtocols.Http1))
+        // Kestrel counts upgraded connections against MaxConcurrentUpgradedConnections only in its HTTP server.
+        if (!_options.DirectConnections || _limits.MaxConcurrentUpgradedConnections is not null
+            || !listenOptions.Protocols.HasFlag(HttpProtocols.Http1))
         {
             await next(connection);
             return;
