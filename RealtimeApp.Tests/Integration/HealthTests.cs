@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 
 namespace RealtimeApp.Tests.Integration;
@@ -30,13 +31,9 @@ public sealed class HealthTests : IAsyncLifetime
     {
         var client = _factory.CreateClient();
         (await client.GetAsync("/healthz", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_factory.DatabasePath)!, "app.db*"))
-        {
-            File.Delete(file);
-        }
-
-        Directory.CreateDirectory(_factory.DatabasePath);
+        // The app's background services open the database every second, and an open recreates a deleted file: retry
+        // until the path is a directory, which nothing can open as a database.
+        await Eventually.WaitUntilAsync(ReplaceDatabaseWithDirectory, "the database file is replaced by a directory");
 
         var response = await client.GetAsync("/healthz", Ct);
 
@@ -52,5 +49,24 @@ public sealed class HealthTests : IAsyncLifetime
         var response = await client.Http.GetAsync("/healthz", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private bool ReplaceDatabaseWithDirectory()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_factory.DatabasePath)!, "app.db*"))
+        {
+            File.Delete(file);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(_factory.DatabasePath);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

@@ -14,7 +14,8 @@ public static class RealtimeApiExtensions
 {
     /// <summary>
     /// The WebSocket API engine: <see cref="ApiOptions"/> (section <c>Api</c>, validated at start), the procedure
-    /// router, the connection registry and the shutdown drain. Until an <see cref="IApiConnectionAuthenticator"/> is
+    /// router, the connection registry, the shutdown drain, and on Kestrel the connection middleware that accepts
+    /// scripts' upgrades directly (<see cref="DirectUpgradeMiddleware"/>). Until an <see cref="IApiConnectionAuthenticator"/> is
     /// registered, every connection is refused.
     /// </summary>
     public static IServiceCollection AddRealtimeApi(this IServiceCollection services)
@@ -62,8 +63,9 @@ public static class RealtimeApiExtensions
     }
 
     /// <summary>
-    /// Serves <c>/api/ws</c>: a WebSocket upgrade becomes an API connection speaking tRPC v11's WebSocket protocol;
-    /// any other request gets 400 with a short explanation. Authentication happens inside the protocol.
+    /// Serves <c>/api/ws</c> in the HTTP pipeline: a WebSocket upgrade that was not accepted directly on Kestrel's
+    /// connection becomes an API connection speaking tRPC v11's WebSocket protocol; any other request gets 400 with a
+    /// short explanation. Authentication happens inside the protocol.
     /// </summary>
     /// <remarks>
     /// Call it before the app's own middleware (error pages, authentication, authorization): an upgraded request

@@ -14,8 +14,8 @@ namespace RealtimeApp.Web.Realtime.Transport;
 /// <summary>
 /// A Kestrel connection middleware that accepts <c>/api/ws</c> upgrades on the connection itself when they are its
 /// first request, so the API connection runs on the bare socket: Kestrel's HTTP/1.1 request (its connection state,
-/// headers, pipes and request context, about 11 KiB) is never created, where in the HTTP pipeline it would live as long
-/// as the socket. Everything else, including every upgrade this does not recognise in full, goes to Kestrel's HTTP
+/// headers, streams, request context and tracing, about 9 KiB of objects) is never created, where in the HTTP pipeline
+/// it would live as long as the socket (ADR 0006). Everything else, including every upgrade this does not recognise in full, goes to Kestrel's HTTP
 /// server untouched (see <see cref="UpgradeHeadParser"/>) and <see cref="HttpUpgradeEndpoint"/> serves the API there.
 /// </summary>
 internal sealed class DirectUpgradeMiddleware(ConnectionDelegate next, ListenOptions listenOptions, IServiceProvider services)

@@ -32,13 +32,14 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var result = await _input.ReadAsync(cancellationToken);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (result.IsCanceled)
+        var buffer = result.Buffer;
+        if (_disposed || result.IsCanceled)
         {
+            _input.AdvanceTo(buffer.Start);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             throw new OperationCanceledException("The read was canceled.");
         }
 
-        var buffer = result.Buffer;
         if (destination.IsEmpty || buffer.IsEmpty)
         {
             // Leave the data unexamined, so the next read returns at once (a zero-byte read only waits for data).
