@@ -40,6 +40,21 @@ public sealed class TaskListEffectsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TaskForANewAgent_AddsTheAgentToTheFilter_InItsPlace()
+    {
+        await _host.Get<AgentService>().ReportAsync(_agent, new AgentReport("runner-1", "active"), TestContext.Current.CancellationToken);
+        await _host.Get<AgentService>().ReportAsync(_agent, new AgentReport("runner-3", "active"), TestContext.Current.CancellationToken);
+        await using var circuit = await TaskCircuit.OpenAsync(_host, await _host.CreateUserAsync("staff"));
+        circuit.Dispatcher.Dispatch(new TaskListOpened());
+        await circuit.WaitUntilAsync(c => c.List.Loaded && c.List.AgentIds.Count == 2, "the page and the agents are loaded");
+
+        await CreateAsync("deploy-1", "Deploy", agentId: "runner-2");
+
+        await circuit.WaitUntilAsync(c => c.List.AgentIds.Count == 3, "the new agent is offered");
+        circuit.List.AgentIds.ShouldBe(["runner-1", "runner-2", "runner-3"]);
+    }
+
+    [Fact]
     public async Task NewMatchingTask_AppearsOnTop_WhenThePageShowsNewestFirst()
     {
         await CreateAsync("old-1", "Build web");
@@ -86,8 +101,8 @@ public sealed class TaskListEffectsTests : IAsyncLifetime
         watching.ShouldBe(2);
     }
 
-    private async Task CreateAsync(string id, string title) =>
-        (await Tasks.CreateAsync(_agent, title, agentId: null, id: id, TestContext.Current.CancellationToken)).Failure.ShouldBeNull();
+    private async Task CreateAsync(string id, string title, string? agentId = null) =>
+        (await Tasks.CreateAsync(_agent, title, agentId, id: id, TestContext.Current.CancellationToken)).Failure.ShouldBeNull();
 
     private async Task ReportAsync(string id, int progress) =>
         (await Tasks.ReportAsync(_agent, new TaskReport(id, progress, "running"), TestContext.Current.CancellationToken)).Failure.ShouldBeNull();

@@ -14,6 +14,9 @@ public sealed record TaskListFailed(TaskListQuery Query, string Error);
 
 public sealed record TaskAgentsLoaded(IReadOnlyList<string> AgentIds);
 
+/// <summary>A task created while the page is open names an agent the agent filter does not offer yet.</summary>
+public sealed record TaskAgentSeen(string AgentId);
+
 /// <summary>A task created after the list was loaded that passes the list's filters.</summary>
 public sealed record TaskCreatedSeen(TaskView Task);
 

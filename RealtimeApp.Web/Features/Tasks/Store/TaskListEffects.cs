@@ -37,9 +37,20 @@ public sealed class TaskListEffects(TaskService tasks, AgentService agents, Task
         }
 
         var created = await tasks.GetAsync(action.TaskId);
-        if (created.Succeeded && state.Value.Query.Matches(created.Value!))
+        if (!created.Succeeded)
         {
-            dispatcher.Dispatch(new TaskCreatedSeen(created.Value!));
+            return;
+        }
+
+        var task = created.Value!;
+        if (task.AgentId is { } agentId && !state.Value.AgentIds.Contains(agentId))
+        {
+            dispatcher.Dispatch(new TaskAgentSeen(agentId));
+        }
+
+        if (state.Value.Query.Matches(task))
+        {
+            dispatcher.Dispatch(new TaskCreatedSeen(task));
         }
     }
 

@@ -38,7 +38,21 @@ public static class TaskListReducers
         action.Query != state.Query ? state : state with { Loading = false, Loaded = true, Error = action.Error, Buffered = [] };
 
     [ReducerMethod]
-    public static TaskListState OnAgentsLoaded(TaskListState state, TaskAgentsLoaded action) => state with { AgentIds = [.. action.AgentIds] };
+    public static TaskListState OnAgentsLoaded(TaskListState state, TaskAgentsLoaded action) =>
+        state with { AgentIds = [.. action.AgentIds.Union(state.AgentIds).Order(StringComparer.Ordinal)] };
+
+    [ReducerMethod]
+    public static TaskListState OnAgentSeen(TaskListState state, TaskAgentSeen action)
+    {
+        if (state.AgentIds.Contains(action.AgentId))
+        {
+            return state;
+        }
+
+        // The loaded list is in id order (ordinal); the new agent takes its place in it.
+        var index = state.AgentIds.BinarySearch(action.AgentId, StringComparer.Ordinal);
+        return state with { AgentIds = state.AgentIds.Insert(~index, action.AgentId) };
+    }
 
     [ReducerMethod]
     public static TaskListState OnProgress(TaskListState state, TaskProgressReceived action)

@@ -21,7 +21,7 @@ public sealed record TaskListState
 
     public string? Error { get; init; }
 
-    /// <summary>The agents to filter by, as known when the page was opened.</summary>
+    /// <summary>The agents to filter by: those known when the page was opened, and those of tasks created since.</summary>
     public ImmutableList<string> AgentIds { get; init; } = [];
 
     /// <summary>Matching tasks created since the page was loaded that are not on it (the "N new tasks" notice).</summary>
