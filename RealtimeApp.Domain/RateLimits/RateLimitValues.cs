@@ -25,6 +25,18 @@ public sealed record RateLimitValues(
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown rate-limit field."),
     };
 
+    /// <summary>These values with <paramref name="fields"/> cleared (inherited again).</summary>
+    public RateLimitValues Without(IReadOnlySet<RateLimitField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new RateLimitValues(
+            fields.Contains(RateLimitField.MessagesPerMinute) ? null : MessagesPerMinute,
+            fields.Contains(RateLimitField.RequestsPerSecond) ? null : RequestsPerSecond,
+            fields.Contains(RateLimitField.Burst) ? null : Burst,
+            fields.Contains(RateLimitField.SubscriptionsPerConnection) ? null : SubscriptionsPerConnection,
+            fields.Contains(RateLimitField.ConnectionsPerUser) ? null : ConnectionsPerUser);
+    }
+
     /// <summary>These values with the fields <paramref name="changes"/> sets replaced (the others kept).</summary>
     public RateLimitValues With(RateLimitValues changes)
     {

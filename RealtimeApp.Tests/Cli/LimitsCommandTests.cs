@@ -45,6 +45,25 @@ public sealed class LimitsCommandTests : IDisposable
         ]);
     }
 
+    [Fact]
+    public async Task LimitsSet_RemovesAFieldFromTheOverride_WhenItsValueIsDefault()
+    {
+        await CreateUserAsync("bench@example.com");
+        await RunAsync("limits", "set", "--email", "bench@example.com", "--requests-per-second", "100000", "--burst", "1000000");
+        _output.GetStringBuilder().Clear();
+
+        var exitCode = await RunAsync("limits", "set", "--email", "bench@example.com", "--burst", "DEFAULT");
+        var printed = _output.ToString().Trim();
+        _output.GetStringBuilder().Clear();
+        await RunAsync("limits", "show", "--email", "bench@example.com");
+
+        exitCode.ShouldBe(CommandLineApp.Success, _error.ToString());
+        printed.ShouldBe("Set bench@example.com: burst 1000000 → inherited.");
+        var lines = _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToArray();
+        lines.ShouldContain("  API requests per second            100000  (override)");
+        lines.ShouldContain(l => l.StartsWith("  Burst", StringComparison.Ordinal) && !l.EndsWith("(override)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--messages-per-minute", "0", "error: limits set: --messages-per-minute: Messages per minute must be a whole number from 1 to 1,000,000.")]
     [InlineData("--burst", "-3", "error: limits set: --burst: Burst must be a whole number from 1 to 10,000,000.")]

@@ -9,7 +9,10 @@ public sealed record CreateUserCommand(string Email, string Password, string Rol
 
 public sealed record CreateTokenCommand(string Email, string Name, int? ExpiresDays) : CliCommand;
 
-public sealed record SetLimitsCommand(string Email, RateLimitValues Changes) : CliCommand;
+/// <param name="Email">The user whose override changes.</param>
+/// <param name="Changes">The fields to set (null: unchanged).</param>
+/// <param name="Cleared">Fields given as <c>default</c>: removed from the override, so the role's default applies again.</param>
+public sealed record SetLimitsCommand(string Email, RateLimitValues Changes, IReadOnlySet<RateLimitField> Cleared) : CliCommand;
 
 public sealed record ShowLimitsCommand(string Email) : CliCommand;
 

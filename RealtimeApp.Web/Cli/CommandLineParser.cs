@@ -15,7 +15,8 @@ public static class CommandLineParser
                                                             prints the new API token alone on stdout
           RealtimeApp.Web limits set --email E [--messages-per-minute N] [--requests-per-second N] [--burst N]
                                     [--subscriptions-per-connection N] [--connections-per-user N]
-                                                            sets those fields of the user's own rate-limit override
+                                                            sets those fields of the user's own rate-limit override;
+                                                            a value of 'default' removes the field (role default again)
           RealtimeApp.Web limits show --email E             prints the user's effective limits and where each comes from
           RealtimeApp.Web help
         """;

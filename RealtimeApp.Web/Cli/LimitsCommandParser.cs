@@ -6,6 +6,9 @@ namespace RealtimeApp.Web.Cli;
 /// <summary>Parses <c>limits set</c> and <c>limits show</c>, checking each value with the same rules as the admin page.</summary>
 internal static class LimitsCommandParser
 {
+    /// <summary>The value that removes a field from the user's override (the role's default applies again).</summary>
+    public const string DefaultValue = "default";
+
     private static readonly Dictionary<string, RateLimitField> FieldOptions = new(StringComparer.Ordinal)
     {
         ["messages-per-minute"] = RateLimitField.MessagesPerMinute,
@@ -33,10 +36,17 @@ internal static class LimitsCommandParser
         }
 
         var values = new Dictionary<RateLimitField, int>();
+        var cleared = new HashSet<RateLimitField>();
         foreach (var (option, field) in FieldOptions)
         {
             if (options.Get(option) is not { } text)
             {
+                continue;
+            }
+
+            if (string.Equals(text, DefaultValue, StringComparison.OrdinalIgnoreCase))
+            {
+                cleared.Add(field);
                 continue;
             }
 
@@ -49,7 +59,7 @@ internal static class LimitsCommandParser
             values[field] = number;
         }
 
-        if (values.Count == 0)
+        if (values.Count == 0 && cleared.Count == 0)
         {
             return CliParseResult.Failure($"{command}: give at least one limit, e.g. --messages-per-minute 600.");
         }
@@ -60,7 +70,7 @@ internal static class LimitsCommandParser
             values.GetValueOrDefault(RateLimitField.Burst) is var b and > 0 ? b : null,
             values.GetValueOrDefault(RateLimitField.SubscriptionsPerConnection) is var s and > 0 ? s : null,
             values.GetValueOrDefault(RateLimitField.ConnectionsPerUser) is var c and > 0 ? c : null);
-        return CliParseResult.Success(new SetLimitsCommand(options.Get("email")!.Trim(), changes));
+        return CliParseResult.Success(new SetLimitsCommand(options.Get("email")!.Trim(), changes, cleared));
     }
 
     public static CliParseResult ParseShow(IReadOnlyList<string> args)

@@ -6,7 +6,8 @@ using RealtimeApp.Web.Features.RateLimits;
 namespace RealtimeApp.Web.Cli;
 
 /// <summary>
-/// <c>limits set</c> changes the given fields of a user's override (the others stay as they were) through the same
+/// <c>limits set</c> changes the given fields of a user's override (the others stay as they were; <c>default</c> removes
+/// a field, so the role's default applies again) through the same
 /// service as the admin page; <c>limits show</c> prints the effective limits and their sources.
 /// </summary>
 internal static class LimitsCommands
@@ -24,7 +25,7 @@ internal static class LimitsCommands
             return CommandLineApp.Failure;
         }
 
-        var merged = (user.Value!.Override ?? RateLimitValues.Empty).With(command.Changes);
+        var merged = (user.Value!.Override ?? RateLimitValues.Empty).With(command.Changes).Without(command.Cleared);
         var saved = await policies.SetOverrideAsync(Operator, user.Value.UserId, merged);
         if (!saved.Succeeded)
         {
@@ -32,8 +33,10 @@ internal static class LimitsCommands
             return CommandLineApp.Failure;
         }
 
-        var changed = RateLimitRules.Fields.Where(f => command.Changes[f] is not null)
-            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{RateLimitRules.Label(f).ToLowerInvariant()} {Show(saved.Value!.Before?[f])} → {command.Changes[f]}"));
+        var changed = RateLimitRules.Fields.Where(f => command.Changes[f] is not null || command.Cleared.Contains(f))
+            .Select(f => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{RateLimitRules.Label(f).ToLowerInvariant()} {Show(saved.Value!.Before?[f])} → {(command.Cleared.Contains(f) ? "inherited" : command.Changes[f])}"));
         await output.WriteLineAsync($"Set {command.Email}: {string.Join(", ", changed)}.");
         return CommandLineApp.Success;
     }
