@@ -23,6 +23,22 @@ public sealed class CommandLineAppTests : IDisposable
     }
 
     [Fact]
+    public async Task UsersCreate_IsAuditedAsTheCommandLine()
+    {
+        await RunAsync("users", "create", "--email", "ana@example.com", "--password", "Ana#Pass1", "--role", "Staff");
+
+        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ActorEmail, Action, Target, After FROM AuditEntries";
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        (reader.GetString(0), reader.GetString(1), reader.GetString(2)).ShouldBe(("command line", "user.created", "user:ana@example.com"));
+        reader.GetString(3).ShouldBe("""{"email":"ana@example.com","roles":["Staff"]}""");
+        reader.Read().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task UsersCreate_FailsWithOneLine_WhenEmailIsTaken()
     {
         await RunAsync("users", "create", "--email", "ana@example.com", "--password", "Ana#Pass1", "--role", "Staff");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.ApiTokens;
+using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Features.Users;
 
 namespace RealtimeApp.Web.Cli;
@@ -65,6 +66,8 @@ public static class CommandLineApp
             return Failure;
         }
 
+        await services.GetRequiredService<IAuditLog>().WriteAsync(
+            CommandLineOperator.Actor, AuditActions.UserCreated, $"user:{command.Email}", before: null, after: new { command.Email, Roles = new[] { command.Role } });
         await output.WriteLineAsync($"Created {command.Role} {command.Email}.");
         return Success;
     }

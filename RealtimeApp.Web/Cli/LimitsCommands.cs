@@ -12,13 +12,10 @@ namespace RealtimeApp.Web.Cli;
 /// </summary>
 internal static class LimitsCommands
 {
-    /// <summary>The operator at the command line acts as an administrator.</summary>
-    private static readonly Actor Operator = new("command-line", "command line", new HashSet<string> { Roles.Admin });
-
     public static async Task<int> SetAsync(IServiceProvider services, SetLimitsCommand command, TextWriter output, TextWriter error)
     {
         var policies = services.GetRequiredService<RateLimitPolicyService>();
-        var user = await policies.FindUserAsync(Operator, command.Email);
+        var user = await policies.FindUserAsync(CommandLineOperator.Actor, command.Email);
         if (!user.Succeeded)
         {
             await error.WriteLineAsync($"error: limits set: {user.Failure!.Message}");
@@ -26,7 +23,7 @@ internal static class LimitsCommands
         }
 
         var merged = (user.Value!.Override ?? RateLimitValues.Empty).With(command.Changes).Without(command.Cleared);
-        var saved = await policies.SetOverrideAsync(Operator, user.Value.UserId, merged);
+        var saved = await policies.SetOverrideAsync(CommandLineOperator.Actor, user.Value.UserId, merged);
         if (!saved.Succeeded)
         {
             await error.WriteLineAsync($"error: limits set: {saved.Failure!.Message}");
@@ -43,7 +40,7 @@ internal static class LimitsCommands
 
     public static async Task<int> ShowAsync(IServiceProvider services, ShowLimitsCommand command, TextWriter output, TextWriter error)
     {
-        var user = await services.GetRequiredService<RateLimitPolicyService>().FindUserAsync(Operator, command.Email);
+        var user = await services.GetRequiredService<RateLimitPolicyService>().FindUserAsync(CommandLineOperator.Actor, command.Email);
         if (!user.Succeeded)
         {
             await error.WriteLineAsync($"error: limits show: {user.Failure!.Message}");
