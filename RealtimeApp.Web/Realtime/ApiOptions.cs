@@ -53,6 +53,13 @@ public sealed class ApiOptions
     [Range(0, 300)]
     public double ShutdownDrainSeconds { get; set; } = 2.5;
 
+    /// <summary>
+    /// Time a connection opened with <c>?connectionParams=1</c> has to send them; after it, the connection is refused
+    /// with UNAUTHORIZED and closed like a failed authentication, so unauthenticated sockets cannot linger.
+    /// </summary>
+    [Range(0.1, 300)]
+    public double ConnectionParamsTimeoutSeconds { get; set; } = 10;
+
     /// <summary>How long the server waits for the client's close frame (or for a blocked send) before aborting the socket.</summary>
     [Range(0.1, 300)]
     public double CloseTimeoutSeconds { get; set; } = 5;

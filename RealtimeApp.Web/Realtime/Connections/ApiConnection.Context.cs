@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using RealtimeApp.Web.Realtime.Authentication;
@@ -30,9 +31,8 @@ internal sealed partial class ApiConnection
             return;
         }
 
-        if (_awaitingConnectionParams)
+        if (Volatile.Read(ref _awaitingConnectionParams) == 1 && Interlocked.Exchange(ref _awaitingConnectionParams, 0) == 1)
         {
-            _awaitingConnectionParams = false;
             if (ConnectionParamsParser.TryParse(message, out var parameters))
             {
                 StartContext(parameters);
@@ -55,6 +55,26 @@ internal sealed partial class ApiConnection
         foreach (var request in frame.Requests)
         {
             Dispatch(request);
+        }
+    }
+
+    /// <summary>A connection that announced connectionParams must send them in time, or it is refused like a bad token.</summary>
+    private async Task RejectUnlessConnectionParamsArriveAsync()
+    {
+        var timeout = TimeSpan.FromSeconds(_options.ConnectionParamsTimeoutSeconds);
+        try
+        {
+            await Task.Delay(timeout, _time, _connectionCts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref _awaitingConnectionParams, 0) == 1)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture, $"connectionParams were not received within {timeout.TotalSeconds:0.###} s");
+            _contextTask = RejectAsync(new TrpcError(TrpcErrorCode.Unauthorized, message), ApiCloseCodes.Rejected);
         }
     }
 

@@ -34,7 +34,10 @@ internal sealed partial class ApiConnection
     private readonly CancellationTokenSource _connectionCts = new();
     private readonly CancellationTokenSource _abortCts = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _awaitingConnectionParams;
+    private readonly TimeProvider _time;
+
+    // 1 while the connectionParams are awaited; whoever takes it (the first message or the deadline) acts once.
+    private int _awaitingConnectionParams;
 
     public ApiConnection(
         WebSocket socket,
@@ -69,7 +72,8 @@ internal sealed partial class ApiConnection
             Random.Shared.NextDouble(),
             () => Send(TrpcFrames.Ping),
             Abort);
-        _awaitingConnectionParams = upgrade.ExpectsConnectionParams;
+        _awaitingConnectionParams = upgrade.ExpectsConnectionParams ? 1 : 0;
+        _time = time;
         ConnectedAt = time.GetUtcNow();
     }
 
@@ -96,9 +100,13 @@ internal sealed partial class ApiConnection
         _registry.Add(this);
         _metrics.ApiConnectionOpened();
         _keepAlive.Start();
-        if (!_awaitingConnectionParams)
+        if (_awaitingConnectionParams == 0)
         {
             StartContext(null);
+        }
+        else
+        {
+            _ = RejectUnlessConnectionParamsArriveAsync();
         }
 
         try
