@@ -185,6 +185,24 @@ public sealed class DirectUpgradeTests
     }
 
     [Fact]
+    public async Task Upgrade_IsAcceptedDirectly_WhenKestrelsTimeoutsAreUnbounded()
+    {
+        await using var host = await ApiTestHost.StartAsync(kestrel: true, configureServices: services =>
+            services.Configure<KestrelServerOptions>(o =>
+            {
+                o.Limits.KeepAliveTimeout = TimeSpan.MaxValue;
+                o.Limits.RequestHeadersTimeout = Timeout.InfiniteTimeSpan;
+            }));
+        await using var client = new TrpcTestClient(await host.ConnectKestrelAsync("?connectionParams=1"));
+
+        await client.SendAsync(Params);
+        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
+
+        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"data","data":"fast"}}""");
+        host.Registry.Connections.ShouldHaveSingleItem().Transport.ShouldBe(ApiTransport.Direct);
+    }
+
+    [Fact]
     public async Task UpgradeWhileTheServerIsClosing_IsRefusedWith503()
     {
         await using var host = await ApiTestHost.StartAsync(kestrel: true);

@@ -15,7 +15,7 @@ internal static class UpgradeHeadReader
     public static async ValueTask<(UpgradeHeadStatus Status, UpgradeHead? Head)> ReadAsync(
         PipeReader input, TimeSpan idleTimeout, TimeSpan headTimeout, TimeProvider time)
     {
-        using var timeout = new CancellationTokenSource(idleTimeout, time);
+        using var timeout = new CancellationTokenSource(Timer(idleTimeout), time);
         var started = false;
         while (true)
         {
@@ -37,7 +37,7 @@ internal static class UpgradeHeadReader
                 if (!started)
                 {
                     started = true;
-                    timeout.CancelAfter(headTimeout);
+                    timeout.CancelAfter(Timer(headTimeout));
                 }
 
                 continue;
@@ -61,6 +61,10 @@ internal static class UpgradeHeadReader
 
         input.AdvanceTo(result.Buffer.GetPosition(head.Length));
     }
+
+    /// <summary>Kestrel's limit as a timer period; one too long for a timer (Kestrel allows <c>TimeSpan.MaxValue</c>) never fires.</summary>
+    private static TimeSpan Timer(TimeSpan limit) =>
+        limit > TimeSpan.Zero && limit.TotalMilliseconds < uint.MaxValue - 1 ? limit : Timeout.InfiniteTimeSpan;
 
     private static UpgradeHeadStatus Parse(ReadOnlySequence<byte> buffer, out UpgradeHead? head)
     {
