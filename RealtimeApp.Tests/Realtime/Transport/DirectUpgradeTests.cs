@@ -44,15 +44,9 @@ public sealed class DirectUpgradeTests
     [Fact]
     public async Task Upgrade_TakesTheHttpPipeline_WhenKestrelLimitsUpgradedConnections()
     {
-        await using var host = await ApiTestHost.StartAsync(kestrel: true, configureServices: services =>
-            services.Configure<KestrelServerOptions>(o => o.Limits.MaxConcurrentUpgradedConnections = 5));
-        await using var client = new TrpcTestClient(await host.ConnectKestrelAsync("?connectionParams=1"));
+        var transport = await TransportOfAWorkingConnectionAsync(o => o.Limits.MaxConcurrentUpgradedConnections = 5);
 
-        await client.SendAsync(Params);
-        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
-
-        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"data","data":"fast"}}""");
-        host.Registry.Connections.ShouldHaveSingleItem().Transport.ShouldBe(ApiTransport.HttpPipeline);
+        transport.ShouldBe(ApiTransport.HttpPipeline);
     }
 
     [Fact]
@@ -187,19 +181,13 @@ public sealed class DirectUpgradeTests
     [Fact]
     public async Task Upgrade_IsAcceptedDirectly_WhenKestrelsTimeoutsAreUnbounded()
     {
-        await using var host = await ApiTestHost.StartAsync(kestrel: true, configureServices: services =>
-            services.Configure<KestrelServerOptions>(o =>
-            {
-                o.Limits.KeepAliveTimeout = TimeSpan.MaxValue;
-                o.Limits.RequestHeadersTimeout = Timeout.InfiniteTimeSpan;
-            }));
-        await using var client = new TrpcTestClient(await host.ConnectKestrelAsync("?connectionParams=1"));
+        var transport = await TransportOfAWorkingConnectionAsync(o =>
+        {
+            o.Limits.KeepAliveTimeout = TimeSpan.MaxValue;
+            o.Limits.RequestHeadersTimeout = Timeout.InfiniteTimeSpan;
+        });
 
-        await client.SendAsync(Params);
-        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
-
-        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"data","data":"fast"}}""");
-        host.Registry.Connections.ShouldHaveSingleItem().Transport.ShouldBe(ApiTransport.Direct);
+        transport.ShouldBe(ApiTransport.Direct);
     }
 
     [Fact]
@@ -219,5 +207,18 @@ public sealed class DirectUpgradeTests
         await stopping;
 
         refused.Message.ShouldContain("503");
+    }
+
+    /// <summary>Connects to a Kestrel host configured by <paramref name="kestrel"/>, checks a query is answered, and says how the upgrade was accepted.</summary>
+    private static async Task<ApiTransport> TransportOfAWorkingConnectionAsync(Action<KestrelServerOptions> kestrel)
+    {
+        await using var host = await ApiTestHost.StartAsync(kestrel: true, configureServices: services => services.Configure(kestrel));
+        await using var client = new TrpcTestClient(await host.ConnectKestrelAsync("?connectionParams=1"));
+
+        await client.SendAsync(Params);
+        await client.SendAsync("""{"id":1,"method":"query","params":{"path":"fast"}}""");
+
+        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"data","data":"fast"}}""");
+        return host.Registry.Connections.ShouldHaveSingleItem().Transport;
     }
 }
