@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RealtimeApp.Domain.Agents;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Tasks;
-using RealtimeApp.Web.Features.ApiTokens;
 
 namespace RealtimeApp.Web.Data;
 

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using RealtimeApp.Domain.Audit;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Features.Admin.Audit;
 using RealtimeApp.Web.Features.Audit;

@@ -10,9 +10,9 @@ using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Operations;
 using RealtimeApp.Web.Features.Sessions;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.Realtime;
 using RealtimeApp.Web.Realtime.Connections;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Tests.Features.Admin;
 

@@ -8,8 +8,8 @@ using MudBlazor.Services;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.Admin.Users;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.Features.Users.Administration;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Tests.Features.Admin;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Features.ApiTokens;
 
 namespace RealtimeApp.Tests.Features.ApiTokens;

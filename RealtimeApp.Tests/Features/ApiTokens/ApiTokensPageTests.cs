@@ -7,7 +7,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Features.ApiTokens;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Tests.Features.ApiTokens;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using RealtimeApp.Tests.State.Support;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Tests.State.StoreInitializerTests;
 
-public sealed class RenderTests() : FluxorTestContext(options => options
-    .ScanTypes(typeof(CounterState), typeof(ThrottledCounterState), typeof(CounterReducers), typeof(ThrowingEffects)))
+public sealed class RenderTests() : FluxorTestContext(
+    options => options.ScanTypes(typeof(CounterState), typeof(ThrottledCounterState), typeof(CounterReducers), typeof(ThrowingEffects)),
+    services => services.AddScoped<IStoreErrorPresenter, RecordingErrorPresenter>())
 {
     [Fact]
     public async Task Render_InitializesStoreAndAppliesHeldActions_WhenFirstRenderedInteractively()
@@ -22,19 +22,15 @@ public sealed class RenderTests() : FluxorTestContext(options => options
     }
 
     [Fact]
-    public async Task UnhandledException_ShowsAnErrorSnackbar_WhenAnEffectFails()
+    public async Task UnhandledException_IsPresentedToTheUser_WhenAnEffectFails()
     {
-        var snackbar = Services.GetRequiredService<ISnackbar>();
-        var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        snackbar.OnSnackbarsUpdated += () => shown.TrySetResult();
+        var presenter = (RecordingErrorPresenter)Services.GetRequiredService<IStoreErrorPresenter>();
         Render<StoreInitializer>();
         await Store.Initialized.WithTimeout();
 
         Dispatcher.Dispatch(new Explode());
-        await shown.Task.WithTimeout();
+        await presenter.Shown.WithTimeout();
 
-        var error = snackbar.ShownSnackbars.First();
-        error.Severity.ShouldBe(Severity.Error);
-        error.Message.ShouldBe(StoreInitializer.EffectFailedMessage);
+        (await presenter.Shown).ShouldBeOfType<InvalidOperationException>();
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using RealtimeApp.Domain.ApiTokens;
 
 namespace RealtimeApp.Web.Features.ApiTokens;
 

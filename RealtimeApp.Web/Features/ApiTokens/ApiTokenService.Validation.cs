@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Common;
 
 namespace RealtimeApp.Web.Features.ApiTokens;

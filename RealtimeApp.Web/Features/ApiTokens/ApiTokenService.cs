@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;

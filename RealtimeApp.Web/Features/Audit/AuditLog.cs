@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.Audit;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Audit.Persistence;
 
 namespace RealtimeApp.Web.Features.Audit;
 

@@ -1,3 +1,5 @@
+using RealtimeApp.Domain.Audit;
+
 namespace RealtimeApp.Web.Features.Audit;
 
 /// <summary>One page of audit entries and how many match in all.</summary>

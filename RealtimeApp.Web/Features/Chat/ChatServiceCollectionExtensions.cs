@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Chat;
-using RealtimeApp.Web.Features.Chat.Components;
 using RealtimeApp.Web.Features.Chat.Store;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
+using RealtimeApp.Web.Shared.Time;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

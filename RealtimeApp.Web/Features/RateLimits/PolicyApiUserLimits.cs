@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Web.Features.RateLimits;
 

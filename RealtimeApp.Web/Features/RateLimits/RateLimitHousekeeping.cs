@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RealtimeApp.Domain.RateLimits;
 using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Web.Features.RateLimits;

@@ -6,7 +6,7 @@ using RealtimeApp.Domain.RateLimits;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Web.Features.RateLimits;
 

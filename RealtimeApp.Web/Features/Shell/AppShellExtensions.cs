@@ -2,7 +2,9 @@ using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using RealtimeApp.Web.Components;
 using RealtimeApp.Web.Features.Preferences;
+using RealtimeApp.Web.Features.Shell;
 using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.State;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,13 +13,14 @@ public static class AppShellExtensions
     /// <summary>URL prefix of the top-level <c>wwwroot-assets/</c> folder.</summary>
     public const string AssetsPath = "/assets";
 
-    /// <summary>Blazor Server components with MudBlazor, the account preferences and start-up initialisation.</summary>
+    /// <summary>Blazor Server components with MudBlazor (which shows the store's errors), the account preferences and start-up initialisation.</summary>
     public static IServiceCollection AddAppShell(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<IStoreErrorPresenter, SnackbarStoreErrorPresenter>();
         services.AddScoped<UserPreferencesService>();
         services.AddHostedService<DatabaseInitializer>();
         return services;

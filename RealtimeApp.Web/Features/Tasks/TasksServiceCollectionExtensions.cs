@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Tasks;
 using RealtimeApp.Web.Features.Tasks.Store;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using RealtimeApp.Domain.Users;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.Realtime.Protocol;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Web.Realtime.Procedures;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Tests.State.Support;
-using RealtimeApp.Web.Features.Chat.Components;
 using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Shared.Time;
 
 namespace RealtimeApp.Tests.Features.Chat.Support;
 

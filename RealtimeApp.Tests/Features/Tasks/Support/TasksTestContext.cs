@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Tests.State.Support;
-using RealtimeApp.Web.Features.Chat.Components;
 using RealtimeApp.Web.Features.Tasks.Store;
+using RealtimeApp.Web.Shared.Time;
 
 namespace RealtimeApp.Tests.Features.Tasks.Support;
 

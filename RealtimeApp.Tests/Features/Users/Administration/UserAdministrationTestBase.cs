@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Domain.Audit;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
-using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Features.Users.Administration;
 
 namespace RealtimeApp.Tests.Features.Users.Administration;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using RealtimeApp.Domain.Audit;
 using RealtimeApp.Web.Features.Audit;
 
 namespace RealtimeApp.Web.Features.Admin.Audit;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Web.Features.Rooms;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Web.Features.Admin.Rooms;
 

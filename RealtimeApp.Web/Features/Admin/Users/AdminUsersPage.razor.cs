@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.Features.Users.Administration;
+using RealtimeApp.Web.Shared.Actors;
 
 namespace RealtimeApp.Web.Features.Admin.Users;
 

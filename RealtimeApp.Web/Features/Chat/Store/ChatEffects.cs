@@ -1,5 +1,5 @@
 using RealtimeApp.Domain.Chat;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Chat.Store;

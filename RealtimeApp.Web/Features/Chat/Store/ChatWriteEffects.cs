@@ -1,6 +1,6 @@
 using MudBlazor;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Chat.Store;

@@ -1,5 +1,5 @@
 using RealtimeApp.Web.Features.Chat.Store;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Presence.Store;

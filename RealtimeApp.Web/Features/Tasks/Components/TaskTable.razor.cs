@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using RealtimeApp.Domain.Tasks;
-using RealtimeApp.Web.Features.Chat.Components;
 using RealtimeApp.Web.Features.Tasks.Store;
+using RealtimeApp.Web.Shared.Time;
 
 namespace RealtimeApp.Web.Features.Tasks.Components;
 

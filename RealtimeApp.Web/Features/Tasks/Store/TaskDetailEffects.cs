@@ -2,7 +2,7 @@ using MudBlazor;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Tasks;
 using RealtimeApp.Domain.Users;
-using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Shared.Actors;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Tasks.Store;

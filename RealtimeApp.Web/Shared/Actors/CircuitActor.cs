@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using RealtimeApp.Domain.Users;
 
-namespace RealtimeApp.Web.Features.Users;
+namespace RealtimeApp.Web.Shared.Actors;
 
 /// <summary>The signed-in user of the current circuit, as an <see cref="Actor"/> for the feature services.</summary>
 public sealed class CircuitActor(AuthenticationStateProvider authentication)

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RealtimeApp.Domain.Audit;
 
-namespace RealtimeApp.Web.Features.Audit;
+namespace RealtimeApp.Web.Features.Audit.Persistence;
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {

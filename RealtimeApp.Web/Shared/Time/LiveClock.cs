@@ -1,4 +1,4 @@
-namespace RealtimeApp.Web.Features.Agents.Components;
+namespace RealtimeApp.Web.Shared.Time;
 
 /// <summary>One timer per page that asks it to re-render every second, so relative times tick without a timer per card.</summary>
 public sealed class LiveClock(TimeProvider time) : IDisposable

@@ -1,6 +1,4 @@
-using RealtimeApp.Domain.RateLimits;
-
-namespace RealtimeApp.Web.Features.RateLimits;
+namespace RealtimeApp.Domain.RateLimits;
 
 /// <summary>One stored policy: a role's default (<see cref="Role"/> set) or a user's override (<see cref="UserId"/> set).</summary>
 public sealed class RateLimitPolicy

@@ -1,4 +1,4 @@
-namespace RealtimeApp.Web.Features.Chat.Components;
+namespace RealtimeApp.Web.Shared.Time;
 
 /// <summary>The browser's time zone for this circuit (UTC until the page has asked the browser).</summary>
 public sealed class BrowserTime(TimeProvider time)

@@ -1,7 +1,6 @@
 using Microsoft.JSInterop;
-using RealtimeApp.Web.Features.Chat.Components;
 
-namespace RealtimeApp.Web.Features.Tasks.Components;
+namespace RealtimeApp.Web.Shared.Time;
 
 /// <summary>Asks the browser for its time zone once per circuit, so task times read in the user's local time.</summary>
 public static class BrowserTimeZone

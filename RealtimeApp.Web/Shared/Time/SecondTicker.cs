@@ -1,4 +1,4 @@
-namespace RealtimeApp.Web.Features.Tasks.Components;
+namespace RealtimeApp.Web.Shared.Time;
 
 /// <summary>Calls back once a second on the app's <see cref="TimeProvider"/> (fake in tests) until disposed: running durations tick.</summary>
 public sealed class SecondTicker(TimeProvider time, Func<Task> tick) : IDisposable

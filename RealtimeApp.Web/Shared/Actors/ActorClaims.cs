@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using RealtimeApp.Domain.Users;
 
-namespace RealtimeApp.Web.Features.Users;
+namespace RealtimeApp.Web.Shared.Actors;
 
 public static class ActorClaims
 {

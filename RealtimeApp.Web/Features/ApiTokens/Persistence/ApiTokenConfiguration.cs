@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Data;
 
-namespace RealtimeApp.Web.Features.ApiTokens;
+namespace RealtimeApp.Web.Features.ApiTokens.Persistence;
 
 public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {

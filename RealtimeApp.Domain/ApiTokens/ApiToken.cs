@@ -1,4 +1,4 @@
-namespace RealtimeApp.Web.Features.ApiTokens;
+namespace RealtimeApp.Domain.ApiTokens;
 
 /// <summary>An API token of one user. Only the SHA-256 of its secret is stored; the secret itself is shown once.</summary>
 public sealed class ApiToken

@@ -1,4 +1,4 @@
-namespace RealtimeApp.Web.Features.Audit;
+namespace RealtimeApp.Domain.Audit;
 
 /// <summary>One administrative action: who did what to what, when, and the state before and after (JSON text).</summary>
 public sealed class AuditEntry
@@ -12,7 +12,7 @@ public sealed class AuditEntry
     /// <summary>The actor's email (their sign-in name) at the time, kept so the entry reads well after the account is gone.</summary>
     public required string ActorEmail { get; set; }
 
-    /// <summary>A dotted name from <see cref="AuditActions"/>, e.g. <c>user.locked</c>.</summary>
+    /// <summary>A dotted name (the web app lists them in AuditActions), e.g. <c>user.locked</c>.</summary>
     public required string Action { get; set; }
 
     /// <summary>What was acted on, e.g. <c>user:ana@example.com</c> or <c>room:dev</c>.</summary>

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using RealtimeApp.Tests.State.Support;
+using RealtimeApp.Web.Features.Shell;
+using RealtimeApp.Web.State;
+
+namespace RealtimeApp.Tests.Features.Shell;
+
+public sealed class SnackbarStoreErrorPresenterTests() : FluxorTestContext(
+    options => options.ScanTypes(typeof(CounterState), typeof(ThrottledCounterState), typeof(CounterReducers), typeof(ThrowingEffects)),
+    services => services.AddScoped<IStoreErrorPresenter, SnackbarStoreErrorPresenter>())
+{
+    [Fact]
+    public async Task UnhandledException_ShowsAnErrorSnackbar_WhenAnEffectFails()
+    {
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        snackbar.OnSnackbarsUpdated += () => shown.TrySetResult();
+        Render<StoreInitializer>();
+        await Store.Initialized.WithTimeout();
+
+        Dispatcher.Dispatch(new Explode());
+        await shown.Task.WithTimeout();
+
+        var error = snackbar.ShownSnackbars.First();
+        error.Severity.ShouldBe(Severity.Error);
+        error.Message.ShouldBe(SnackbarStoreErrorPresenter.EffectFailedMessage);
+    }
+}
