@@ -5,6 +5,7 @@ using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.RateLimits;
+using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.ChatBench;
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Agents;
+using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Web.Features.Agents;
@@ -18,6 +20,18 @@ public sealed class AgentCommands(IDbContextFactory<ApplicationDbContext> contex
     }
 
     public void Published(AgentCommand command) => events.CommandIssued(command);
+
+    /// <summary>Whether <paramref name="actor"/> may receive the agent's commands: its owner, or an admin.</summary>
+    public async Task<Result<bool>> AuthorizeReceiverAsync(Actor actor, string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Agents.Where(a => a.Id == agentId).Select(a => a.OwnerId).FirstOrDefaultAsync(cancellationToken);
+        return owner is null ? Failure.NotFound($"There is no agent '{agentId}': report it with agents.report first.")
+            : owner != actor.UserId && !actor.IsAdmin ? Failure.Forbidden($"Agent '{agentId}' belongs to another user.")
+            : true;
+    }
 
     /// <summary>What the agent has not acknowledged yet, oldest first: delivered again when it (re)subscribes.</summary>
     public async Task<IReadOnlyList<AgentCommand>> PendingAsync(string agentId, CancellationToken cancellationToken = default)

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Agents;
 using RealtimeApp.Web.Features.Agents.Store;
+using RealtimeApp.Web.Features.Tasks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class AgentsServiceCollectionExtensions
 {
-    /// <summary>Agents: reports and heartbeats, offline detection, commands to agents, and the circuit's live agent feed.</summary>
+    /// <summary>Agents: reports and heartbeats, offline detection, commands to agents (also for Tasks, through <see cref="ITaskAgents"/>), and the circuit's live agent feed.</summary>
     public static IServiceCollection AddAgentsFeature(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,6 +18,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<AgentService>();
         services.AddSingleton<AgentCommands>();
         services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<ITaskAgents, TaskAgents>();
         services.AddScoped<AgentFeed>();
         services.AddSingleton<AgentOfflineSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<AgentOfflineSweeper>());

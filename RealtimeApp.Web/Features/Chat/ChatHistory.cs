@@ -3,6 +3,7 @@ using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -28,6 +29,20 @@ public sealed class ChatHistory(IDbContextFactory<ApplicationDbContext> contexts
             .Take(Math.Clamp(limit, 1, MaxPageSize))
             .ToListAsync(cancellationToken);
         return newestFirst.AsEnumerable().Reverse().Select(ChatMessageView.From).ToList();
+    }
+
+    /// <summary>The room, if the user may read it, with its last sequence read now (not from the room cache).</summary>
+    public async Task<Result<RoomHead>> HeadAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var room = await access.FindReadableAsync(db, actor, roomId, cancellationToken);
+        if (!room.Succeeded)
+        {
+            return room.Failure!;
+        }
+
+        var last = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.LastSequence).FirstAsync(cancellationToken);
+        return new RoomHead(room.Value!.Id, room.Value.Name, last);
     }
 
     /// <summary>Messages after <paramref name="afterSequence"/>, oldest first: what a resuming subscriber missed.</summary>

@@ -4,6 +4,7 @@ using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.RateLimits;
+using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Web.Features.Chat;
 

@@ -3,6 +3,7 @@ using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Web.Features.Chat;
 

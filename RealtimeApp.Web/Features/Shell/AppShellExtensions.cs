@@ -1,9 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using RealtimeApp.Web.Components;
-using RealtimeApp.Web.Features.Preferences;
 using RealtimeApp.Web.Features.Shell;
-using RealtimeApp.Web.Features.Users;
 using RealtimeApp.Web.State;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,8 +19,8 @@ public static class AppShellExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<IStoreErrorPresenter, SnackbarStoreErrorPresenter>();
-        services.AddScoped<UserPreferencesService>();
-        services.AddHostedService<DatabaseInitializer>();
+        services.AddPreferencesFeature();
+        services.AddDatabaseInitializer();
         return services;
     }
 

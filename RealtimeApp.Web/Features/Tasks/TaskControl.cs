@@ -4,7 +4,6 @@ using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Tasks;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
-using RealtimeApp.Web.Features.Agents;
 
 namespace RealtimeApp.Web.Features.Tasks;
 
@@ -13,7 +12,7 @@ public sealed class TaskControl(
     IDbContextFactory<ApplicationDbContext> contexts,
     TaskEvents events,
     TaskLocks locks,
-    AgentCommands commands,
+    ITaskAgents agents,
     TimeProvider time)
 {
     public Task<Result<TaskView>> CancelAsync(Actor actor, string taskId, CancellationToken cancellationToken = default) =>
@@ -43,14 +42,14 @@ public sealed class TaskControl(
         }
 
         db.TaskEvents.Add(entry.Value!);
-        var command = task.AgentId is { } agentId && await db.Agents.AnyAsync(a => a.Id == agentId, cancellationToken)
-            ? commands.Add(db, agentId, commandKind, task.Id, actor.UserId)
+        var command = task.AgentId is { } agentId
+            ? await agents.StageCommandAsync(db, agentId, commandKind, task.Id, actor.UserId, cancellationToken)
             : null;
         await db.SaveChangesAsync(cancellationToken);
         events.Committed(task, entry.Value!, previous);
         if (command is not null)
         {
-            commands.Published(command);
+            agents.Publish(command);
         }
 
         return TaskView.From(task);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Tasks;
 using RealtimeApp.Web.Features.Tasks.Store;
-using RealtimeApp.Web.Shared.Actors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,7 @@ public static class TasksServiceCollectionExtensions
         services.AddSingleton<TaskService>();
         services.AddSingleton<TaskControl>();
         services.AddScoped<TaskFeed>();
-        services.TryAddScoped<CircuitActor>();
+        services.AddCircuitContext();
         return services;
     }
 }

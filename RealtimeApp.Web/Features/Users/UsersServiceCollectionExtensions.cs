@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Features.Users.Administration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,26 @@ public static class UsersServiceCollectionExtensions
         services.AddScoped<UserAccountService>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<BootstrapAdminSeeder>();
+        return services;
+    }
+
+    /// <summary>Runs migrations, roles and the bootstrap administrator before the server takes requests (not for commands).</summary>
+    public static IServiceCollection AddDatabaseInitializer(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Administration of users and roles for the admin console.</summary>
+    public static IServiceCollection AddUserAdministration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAuditLog();
+        services.AddSingleton<UserAdministration>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Api.Support;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Tests.Realtime.Support;
-using RealtimeApp.Web.Features.Presence;
+using RealtimeApp.Web.Features.Rooms.Presence;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Chat.Api;

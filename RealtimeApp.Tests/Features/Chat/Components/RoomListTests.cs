@@ -2,6 +2,7 @@ using Bunit;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Web.Features.Chat.Components;
 using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Shared.Actions;
 using static RealtimeApp.Tests.Features.Chat.Support.ChatSamples;
 
 namespace RealtimeApp.Tests.Features.Chat.Components;

@@ -1,4 +1,5 @@
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Chat.Support;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
-using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Realtime.Procedures;
-using RealtimeApp.Web.Realtime.Protocol;
 
 namespace RealtimeApp.Web.Features.Agents.Api;
 
@@ -25,23 +22,12 @@ internal static class AgentStreams
         ArgumentNullException.ThrowIfNull(input);
 
         var actor = context.RequireActor();
-        await using (var db = await context.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(context.CancellationToken))
-        {
-            var owner = await db.Agents.Where(a => a.Id == input.AgentId).Select(a => a.OwnerId).FirstOrDefaultAsync(context.CancellationToken);
-            if (owner is null)
-            {
-                throw new TrpcException(TrpcErrorCode.NotFound, $"There is no agent '{input.AgentId}': report it with agents.report first.");
-            }
-
-            if (owner != actor.UserId && !actor.IsAdmin)
-            {
-                throw new TrpcException(TrpcErrorCode.Forbidden, $"Agent '{input.AgentId}' belongs to another user.");
-            }
-        }
+        var commands = context.Get<AgentCommands>();
+        (await commands.AuthorizeReceiverAsync(actor, input.AgentId, context.CancellationToken)).ValueOrThrow();
 
         // Live first, then what is pending: a command issued in between shows up in both and is sent once.
         var feed = LiveFeed<AgentCommandIssued>.Open(context.Get<EventAggregator>(), Topics.Agent(input.AgentId));
-        var pending = await context.Get<AgentCommands>().PendingAsync(input.AgentId, context.CancellationToken);
+        var pending = await commands.PendingAsync(input.AgentId, context.CancellationToken);
         return Commands(pending.Select(AgentCommandItem.From).ToList(), feed, context.CancellationToken);
     }
 

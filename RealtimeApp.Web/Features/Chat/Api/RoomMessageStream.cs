@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
-using RealtimeApp.Web.Data;
-using RealtimeApp.Web.Features.Presence;
+using RealtimeApp.Web.Features.Rooms.Presence;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -64,23 +62,15 @@ internal sealed class RoomMessageStream
         var actor = context.RequireActor();
         var after = SequenceCursor.Parse(input.LastEventId, "message");
         var services = context.Services;
-        string roomName;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(context.CancellationToken))
+        var history = services.GetRequiredService<ChatHistory>();
+        var room = (await history.HeadAsync(actor, input.RoomId, context.CancellationToken)).ValueOrThrow();
+        if (after > room.LastSequence)
         {
-            var room = (await services.GetRequiredService<RoomAccess>().FindReadableAsync(db, actor, input.RoomId, context.CancellationToken)).ValueOrThrow();
-            roomName = room.Name;
-            if (after is { } cursor)
-            {
-                var last = await db.Rooms.Where(r => r.Id == room.Id).Select(r => r.LastSequence).FirstAsync(context.CancellationToken);
-                if (cursor > last)
-                {
-                    throw InputErrors.Invalid("lastEventId", $"{cursor} is beyond the last message of #{room.Name} ({last})");
-                }
-            }
+            throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last message of #{room.Name} ({room.LastSequence})");
         }
 
-        var stream = new RoomMessageStream(services.GetRequiredService<EventAggregator>(), input.RoomId, roomName, actor);
-        return stream.ReadAsync(services.GetRequiredService<ChatHistory>(), services.GetRequiredService<PresenceTracker>(), after, project);
+        var stream = new RoomMessageStream(services.GetRequiredService<EventAggregator>(), input.RoomId, room.Name, actor);
+        return stream.ReadAsync(history, services.GetRequiredService<PresenceTracker>(), after, project);
     }
 
     private async IAsyncEnumerable<TrackedEvent<SerializedJson>> ReadAsync<T>(

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Web.Features.Chat.Store;
-using RealtimeApp.Web.Features.Presence.Store;
+using RealtimeApp.Web.Shared.Actions;
 
 namespace RealtimeApp.Web.Features.Chat.Components;
 

@@ -1,14 +1,12 @@
+using RealtimeApp.Web.Features.Rooms;
+
 namespace RealtimeApp.Web.Features.Chat.Store;
 
 public sealed record ChatOpened(string? RoomId);
 
-public sealed record ChatSessionStarted(string UserId);
-
 public sealed record RoomsLoaded(IReadOnlyList<RoomSummary> Rooms);
 
 public sealed record OpenRoom(string RoomId);
-
-public sealed record RoomOpened(string RoomId);
 
 public sealed record HistoryLoaded(string RoomId, IReadOnlyList<ChatMessageView> Messages, bool HasOlder, bool Older);
 

@@ -1,11 +1,20 @@
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Web.Features.Rooms;
+using RealtimeApp.Web.Shared.Actions;
 using RealtimeApp.Web.Shared.Actors;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Chat.Store;
 
 /// <summary>Loading rooms and history, following rooms live and keeping read markers current.</summary>
-public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHistory history, RoomFeed feed, IState<ChatState> state)
+public sealed class ChatEffects(
+    CircuitActor circuit,
+    RoomService rooms,
+    ChatHistory history,
+    MentionCandidates mentions,
+    ReadMarkers readMarkers,
+    RoomFeed feed,
+    IState<ChatState> state)
 {
     [EffectMethod]
     public async Task HandleAsync(ChatOpened action, IDispatcher dispatcher)
@@ -64,7 +73,7 @@ public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHis
     [EffectMethod]
     public async Task HandleAsync(LoadMentionCandidates action, IDispatcher dispatcher)
     {
-        var candidates = await rooms.MentionCandidatesAsync(await circuit.GetAsync(), action.RoomId);
+        var candidates = await mentions.ListAsync(await circuit.GetAsync(), action.RoomId);
         dispatcher.Dispatch(new MentionCandidatesLoaded(action.RoomId, candidates.Value ?? []));
     }
 
@@ -102,7 +111,7 @@ public sealed class ChatEffects(CircuitActor circuit, RoomService rooms, ChatHis
     {
         if (sequence is { } last)
         {
-            await rooms.MarkReadAsync(await circuit.GetAsync(), roomId, last);
+            await readMarkers.MarkReadAsync(await circuit.GetAsync(), roomId, last);
         }
 
         dispatcher.Dispatch(new RoomRead(roomId, sequence ?? 0));

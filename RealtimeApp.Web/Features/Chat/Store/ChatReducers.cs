@@ -1,3 +1,4 @@
+using RealtimeApp.Web.Shared.Actions;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Chat.Store;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RealtimeApp.Web.Features.Rooms;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Chat.Store;

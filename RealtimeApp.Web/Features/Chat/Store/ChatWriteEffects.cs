@@ -1,5 +1,7 @@
 using MudBlazor;
 using RealtimeApp.Domain.Common;
+using RealtimeApp.Web.Features.Rooms;
+using RealtimeApp.Web.Shared.Actions;
 using RealtimeApp.Web.Shared.Actors;
 using RealtimeApp.Web.State;
 
@@ -16,7 +18,11 @@ public sealed class ChatWriteEffects(
     ISnackbar snackbar)
 {
     [EffectMethod]
-    public Task HandleAsync(SendMessage action, IDispatcher dispatcher) => SendAsync(action.ClientId, action.RoomId, action.Text, dispatcher);
+    public Task HandleAsync(SendMessage action, IDispatcher dispatcher)
+    {
+        dispatcher.Dispatch(new UserStoppedTyping(action.RoomId));
+        return SendAsync(action.ClientId, action.RoomId, action.Text, dispatcher);
+    }
 
     [EffectMethod]
     public Task HandleAsync(RetrySend action, IDispatcher dispatcher)

@@ -1,5 +1,4 @@
 using RealtimeApp.Domain.Chat;
-using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Web.Features.Rooms.Api;
 

@@ -1,4 +1,3 @@
-using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Rooms.Api;

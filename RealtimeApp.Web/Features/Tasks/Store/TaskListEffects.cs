@@ -1,10 +1,9 @@
-using RealtimeApp.Web.Features.Agents;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Tasks.Store;
 
 /// <summary>Loading pages of tasks and noticing new ones while the Tasks page is open.</summary>
-public sealed class TaskListEffects(TaskService tasks, AgentService agents, TaskFeed feed, IState<TaskListState> state)
+public sealed class TaskListEffects(TaskService tasks, ITaskAgents agents, TaskFeed feed, IState<TaskListState> state)
 {
     [EffectMethod(typeof(TaskListOpened))]
     public async Task OpenAsync(IDispatcher dispatcher)
@@ -12,7 +11,7 @@ public sealed class TaskListEffects(TaskService tasks, AgentService agents, Task
         // Live first, then the page: what changes meanwhile is buffered by the reducers and applied to the page.
         feed.WatchAll();
         await LoadAsync(state.Value.Query, dispatcher);
-        dispatcher.Dispatch(new TaskAgentsLoaded((await agents.ListAsync()).Select(agent => agent.Id).ToList()));
+        dispatcher.Dispatch(new TaskAgentsLoaded(await agents.ListIdsAsync()));
     }
 
     [EffectMethod(typeof(TaskListClosed))]

@@ -1,6 +1,7 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Shared.Actions;
 
 namespace RealtimeApp.Tests.Features.Chat.Store.ChatEffectsTests;
 

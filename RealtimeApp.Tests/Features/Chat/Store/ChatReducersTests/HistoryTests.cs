@@ -1,5 +1,6 @@
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Shared.Actions;
 using static RealtimeApp.Tests.Features.Chat.Support.ChatSamples;
 
 namespace RealtimeApp.Tests.Features.Chat.Store.ChatReducersTests;

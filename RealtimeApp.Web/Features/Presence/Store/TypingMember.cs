@@ -1,3 +1,0 @@
-namespace RealtimeApp.Web.Features.Presence.Store;
-
-public sealed record TypingMember(string UserName, DateTimeOffset ExpiresAt);

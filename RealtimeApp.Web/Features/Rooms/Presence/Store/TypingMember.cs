@@ -1,0 +1,3 @@
+namespace RealtimeApp.Web.Features.Rooms.Presence.Store;
+
+public sealed record TypingMember(string UserName, DateTimeOffset ExpiresAt);
