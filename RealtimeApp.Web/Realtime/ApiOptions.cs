@@ -3,12 +3,36 @@ using Microsoft.Extensions.Options;
 
 namespace RealtimeApp.Web.Realtime;
 
-/// <summary>Limits and behaviour of the WebSocket API (<c>/api/ws</c>), section <c>Api</c>. See docs/websocket-api.md.</summary>
-public sealed class ApiOptions
+/// <summary>
+/// Limits and behaviour of the API, section <c>Api</c>: the WebSocket transport (<c>/api/ws</c>) and the HTTP and
+/// Server-Sent Events transport (<c>/api/trpc</c>). See docs/websocket-api.md.
+/// </summary>
+public sealed class ApiOptions : IValidatableObject
 {
     public const string SectionName = "Api";
 
     public const string Path = "/api/ws";
+
+    public const string HttpPath = "/api/trpc";
+
+    /// <summary>Calls in one <c>/api/trpc</c> batch; more fail the whole request with BAD_REQUEST.</summary>
+    [Range(1, 1000)]
+    public int HttpMaxBatchSize { get; set; } = 50;
+
+    /// <summary>Largest <c>/api/trpc</c> request body; a larger one fails every call with PAYLOAD_TOO_LARGE (413).</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int HttpMaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>An SSE stream sends <c>event: ping</c> after this long without any event, so clients and proxies see it alive.</summary>
+    [Range(0.1, 3600)]
+    public double SsePingSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Told to SSE clients in <c>connected</c>: after this long without any event (pings included) the official client
+    /// drops the stream and resumes on a new one. Must exceed <see cref="SsePingSeconds"/>.
+    /// </summary>
+    [Range(1, 3600)]
+    public double SseReconnectAfterInactivitySeconds { get; set; } = 30;
 
     [Required]
     [ValidateObjectMembers]
@@ -63,4 +87,14 @@ public sealed class ApiOptions
     /// <summary>How long the server waits for the client's close frame (or for a blocked send) before aborting the socket.</summary>
     [Range(0.1, 300)]
     public double CloseTimeoutSeconds { get; set; } = 5;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SseReconnectAfterInactivitySeconds <= SsePingSeconds)
+        {
+            yield return new ValidationResult(
+                "Api:SseReconnectAfterInactivitySeconds must be greater than Api:SsePingSeconds, or healthy streams would be dropped.",
+                [nameof(SseReconnectAfterInactivitySeconds), nameof(SsePingSeconds)]);
+        }
+    }
 }

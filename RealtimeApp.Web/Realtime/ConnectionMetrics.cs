@@ -3,11 +3,12 @@ using RealtimeApp.Domain.Realtime;
 
 namespace RealtimeApp.Web.Realtime;
 
-/// <summary>Live connections and WebSocket traffic, on the app's meter <c>RealtimeApp</c> next to the hub's instruments.</summary>
+/// <summary>Live connections and streams and WebSocket traffic, on the app's meter <c>RealtimeApp</c> next to the hub's instruments.</summary>
 public sealed class ConnectionMetrics
 {
     private readonly UpDownCounter<long> _circuits;
     private readonly UpDownCounter<long> _apiConnections;
+    private readonly UpDownCounter<long> _sseStreams;
     private readonly Counter<long> _framesReceived;
     private readonly Counter<long> _framesSent;
     private readonly Counter<long> _bytesReceived;
@@ -20,6 +21,7 @@ public sealed class ConnectionMetrics
         var meter = meterFactory.Create(RealtimeMetrics.MeterName);
         _circuits = meter.CreateUpDownCounter<long>("realtimeapp.circuits.active", "{circuit}", "Open Blazor circuits (browser tabs).");
         _apiConnections = meter.CreateUpDownCounter<long>("realtimeapp.api.connections.active", "{connection}", "Open WebSocket API connections.");
+        _sseStreams = meter.CreateUpDownCounter<long>("realtimeapp.api.sse.streams.active", "{stream}", "Open Server-Sent Events subscriptions of /api/trpc.");
         _framesReceived = meter.CreateCounter<long>("realtimeapp.api.frames.received", "{frame}", "WebSocket API frames received.");
         _framesSent = meter.CreateCounter<long>("realtimeapp.api.frames.sent", "{frame}", "WebSocket API frames sent.");
         _bytesReceived = meter.CreateCounter<long>("realtimeapp.api.bytes.received", "By", "WebSocket API payload bytes received.");
@@ -33,6 +35,10 @@ public sealed class ConnectionMetrics
     public void ApiConnectionOpened() => _apiConnections.Add(1);
 
     public void ApiConnectionClosed() => _apiConnections.Add(-1);
+
+    public void SseStreamOpened() => _sseStreams.Add(1);
+
+    public void SseStreamClosed() => _sseStreams.Add(-1);
 
     public void FrameReceived(int bytes)
     {

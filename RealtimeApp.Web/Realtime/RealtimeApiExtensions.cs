@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
+using RealtimeApp.Web.Realtime.Http;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Transport;
 
@@ -32,6 +34,7 @@ public static class RealtimeApiExtensions
         services.TryAddSingleton<IApiUserLimits, OptionsApiUserLimits>();
         services.AddMetrics();
         services.TryAddSingleton<ConnectionMetrics>();
+        services.TryAddSingleton<ApiCallMetrics>();
         services.TryAddSingleton(provider =>
         {
             var router = new ProcedureRouter();
@@ -49,6 +52,11 @@ public static class RealtimeApiExtensions
             services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, DirectUpgradeSetup>());
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, RequestLineSetup>());
+        services.AddLogging();
+        services.TryAddSingleton<LoggerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new RedactingLoggerFactory(provider.GetRequiredService<LoggerFactory>())));
+
         return services;
     }
 
@@ -63,19 +71,21 @@ public static class RealtimeApiExtensions
     }
 
     /// <summary>
-    /// Serves <c>/api/ws</c> in the HTTP pipeline: a WebSocket upgrade that was not accepted directly on Kestrel's
-    /// connection becomes an API connection speaking tRPC v11's WebSocket protocol; any other request gets 400 with a
-    /// short explanation. Authentication happens inside the protocol.
+    /// Serves the API in the HTTP pipeline: <c>/api/ws</c>, where a WebSocket upgrade that was not accepted directly on
+    /// Kestrel's connection becomes an API connection speaking tRPC v11's WebSocket protocol (any other request gets 400
+    /// with a short explanation), and <c>/api/trpc</c>, tRPC v11 over HTTP and Server-Sent Events. Authentication
+    /// happens inside the protocols.
     /// </summary>
     /// <remarks>
-    /// Call it before the app's own middleware (error pages, authentication, authorization): an upgraded request
-    /// lives as long as its socket, and whatever a middleware keeps for the request would live that long too
-    /// (about 1.5 KiB per connection). The authenticator reads the Identity cookie itself when it needs it.
+    /// Call it before the app's own middleware (error pages, authentication, authorization): an upgraded request or an
+    /// SSE stream lives as long as its client stays, and whatever a middleware keeps for the request would live that
+    /// long too (about 1.5 KiB per connection). The authenticator reads the Identity cookie itself when it needs it.
     /// </remarks>
     public static IApplicationBuilder UseRealtimeApi(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.Map(ApiOptions.HttpPath, trpc => trpc.Run(TrpcHttpEndpoint.HandleAsync));
         return app.MapWhen(
             context => context.Request.Path.Equals(ApiOptions.Path, StringComparison.OrdinalIgnoreCase),
             api =>

@@ -55,33 +55,43 @@ internal sealed partial class ApiConnection
 
     private async Task RunCallAsync(TrpcRequest request)
     {
+        var started = _callMetrics.Start();
+        var (procedure, error) = await AnswerCallAsync(request);
+        _callMetrics.Completed(ApiCallMetrics.WebSocket, procedure, error, started);
+    }
+
+    /// <summary>Answers a query or mutation; returns the procedure's path (null when there is none) and the error code sent, if any.</summary>
+    private async Task<(string? Procedure, TrpcErrorCode? Error)> AnswerCallAsync(TrpcRequest request)
+    {
         var identity = await _context.Task;
         if (identity is null)
         {
             SendRejection(request);
-            return;
+            return (null, _rejection?.Code ?? TrpcErrorCode.Unauthorized);
         }
 
         if (await IsThrottledAsync(request, identity))
         {
-            return;
+            return (null, TrpcErrorCode.TooManyRequests);
         }
 
         var type = request.Method == TrpcMethod.Query ? ProcedureType.Query : ProcedureType.Mutation;
         if (!_router.TryFind(request.Path, out var procedure) || procedure is not CallProcedure call || call.Type != type)
         {
             SendError(request, TrpcError.NoProcedure(request.Method, request.Path));
-            return;
+            return (null, TrpcErrorCode.NotFound);
         }
 
         try
         {
             var write = await call.InvokeAsync(CreateContext(identity, request, type, _connectionCts.Token), request.Input);
             Send(TrpcFrames.Data(request.Id, request.JsonRpc, write));
+            return (call.Path, null);
         }
         catch (Exception exception)
         {
-            SendFailure(request, exception, _connectionCts.Token);
+            var cancelled = SendFailure(request, exception, _connectionCts.Token, out var error);
+            return (call.Path, cancelled ? TrpcErrorCode.ClientClosedRequest : error);
         }
     }
 
@@ -165,21 +175,20 @@ internal sealed partial class ApiConnection
     }
 
     /// <summary>Sends the error for a failed call; true when the call was cancelled instead (no error frame).</summary>
-    private bool SendFailure(TrpcRequest request, Exception exception, CancellationToken cancellation)
+    private bool SendFailure(TrpcRequest request, Exception exception, CancellationToken cancellation) =>
+        SendFailure(request, exception, cancellation, out _);
+
+    private bool SendFailure(TrpcRequest request, Exception exception, CancellationToken cancellation, out TrpcErrorCode? sent)
     {
+        sent = null;
         if (exception is OperationCanceledException && cancellation.IsCancellationRequested)
         {
             return true;
         }
 
-        if (exception is TrpcException trpc)
-        {
-            SendError(request, trpc.ToError());
-            return false;
-        }
-
-        _logger.LogError(exception, "API procedure {Path} (request {RequestId}) failed on connection {ConnectionId}", request.Path, request.Id, Id);
-        SendError(request, TrpcError.Internal());
+        var error = CallFailures.ToError(exception, _logger, request.Path, $"request {request.Id} on connection {Id}");
+        SendError(request, error);
+        sent = error.Code;
         return false;
     }
 

@@ -13,7 +13,7 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// One accepted <c>/api/ws</c> socket: the receive loop, the connection context (§2), the requests and
 /// subscriptions it runs (§3–§5), keep-alive (§6) and the single outbound writer.
 /// </summary>
-internal sealed partial class ApiConnection
+internal sealed partial class ApiConnection : IApiSession
 {
     private const int InitialReceiveBufferBytes = 512;
 
@@ -28,6 +28,7 @@ internal sealed partial class ApiConnection
     private readonly IApiUserLimits _limits;
     private readonly ILogger<ApiConnection> _logger;
     private readonly ConnectionMetrics _metrics;
+    private readonly ApiCallMetrics _callMetrics;
     private readonly OutboundWriter _writer;
     private readonly KeepAliveMonitor _keepAlive;
     private readonly SubscriptionTable _subscriptions = new();
@@ -50,9 +51,11 @@ internal sealed partial class ApiConnection
         IApiUserLimits limits,
         TimeProvider time,
         ConnectionMetrics metrics,
+        ApiCallMetrics callMetrics,
         ILogger<ApiConnection> logger)
     {
         _metrics = metrics;
+        _callMetrics = callMetrics;
         _socket = socket;
         _upgrade = upgrade;
         _services = services;
@@ -79,7 +82,7 @@ internal sealed partial class ApiConnection
 
     public string Id { get; } = Guid.NewGuid().ToString("N");
 
-    public string? UserId { get; internal set; }
+    public string? UserId { get; set; }
 
     public string? UserName { get; private set; }
 

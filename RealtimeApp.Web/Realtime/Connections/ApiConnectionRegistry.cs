@@ -5,13 +5,13 @@ using System.Security.Claims;
 namespace RealtimeApp.Web.Realtime.Connections;
 
 /// <summary>
-/// Every live <c>/api/ws</c> connection of this node (singleton). Lists them, enforces
+/// Every live API session of this node (singleton): <c>/api/ws</c> connections and <c>/api/trpc</c> SSE streams. Lists them, enforces
 /// the connections-per-user limit, closes one or all of a user's connections (revocation, lockout, admin),
 /// and sends the reconnect notification at shutdown.
 /// </summary>
 public sealed class ApiConnectionRegistry
 {
-    private readonly ConcurrentDictionary<string, ApiConnection> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IApiSession> _connections = new(StringComparer.Ordinal);
     private readonly Lock _userLock = new();
     private int _draining;
     private int _closing;
@@ -117,7 +117,7 @@ public sealed class ApiConnectionRegistry
         }
     }
 
-    internal void Add(ApiConnection connection)
+    internal void Add(IApiSession connection)
     {
         _connections[connection.Id] = connection;
         if (Volatile.Read(ref _closing) == 1)
@@ -130,7 +130,7 @@ public sealed class ApiConnectionRegistry
         }
     }
 
-    internal bool TryAssignUser(ApiConnection connection, string userId, int maxPerUser)
+    internal bool TryAssignUser(IApiSession connection, string userId, int maxPerUser)
     {
         lock (_userLock)
         {
@@ -144,5 +144,5 @@ public sealed class ApiConnectionRegistry
         }
     }
 
-    internal void Remove(ApiConnection connection) => _connections.TryRemove(connection.Id, out _);
+    internal void Remove(IApiSession connection) => _connections.TryRemove(connection.Id, out _);
 }

@@ -1,11 +1,14 @@
 namespace RealtimeApp.Web.Realtime.Connections;
 
-/// <summary>How a connection's upgrade was accepted.</summary>
+/// <summary>How an API session reached the server.</summary>
 public enum ApiTransport
 {
-    /// <summary>In the HTTP pipeline; the HTTP request stays alive with the socket.</summary>
+    /// <summary>A WebSocket upgraded in the HTTP pipeline; the HTTP request stays alive with the socket.</summary>
     HttpPipeline,
 
-    /// <summary>On Kestrel's connection directly, before any HTTP request was created (<c>Api:DirectConnections</c>).</summary>
+    /// <summary>A WebSocket accepted on Kestrel's connection directly, before any HTTP request was created (<c>Api:DirectConnections</c>).</summary>
     Direct,
+
+    /// <summary>A subscription streamed as Server-Sent Events from <c>/api/trpc</c>.</summary>
+    ServerSentEvents,
 }

@@ -15,28 +15,36 @@ public sealed class ProcedureRouter
 
     public IReadOnlyCollection<string> Paths => _procedures.Keys;
 
-    public ProcedureRouter Query<TOutput>(string path, Func<ProcedureContext, Task<TOutput>> handler) =>
-        Query<JsonElement, TOutput>(path, (context, _) => handler(context));
+    /// <summary>A query without input: whatever input a client sends is never read.</summary>
+    public ProcedureRouter Query<TOutput>(string path, Func<ProcedureContext, Task<TOutput>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return AddCall<JsonElement, TOutput>(path, ProcedureType.Query, takesInput: false, (context, _) => handler(context));
+    }
 
     public ProcedureRouter Query<TInput, TOutput>(string path, Func<ProcedureContext, TInput, Task<TOutput>> handler) =>
-        AddCall<TInput, TOutput>(path, ProcedureType.Query, handler);
+        AddCall(path, ProcedureType.Query, takesInput: true, handler);
 
     public ProcedureRouter Mutation<TInput, TOutput>(string path, Func<ProcedureContext, TInput, Task<TOutput>> handler) =>
-        AddCall<TInput, TOutput>(path, ProcedureType.Mutation, handler);
+        AddCall(path, ProcedureType.Mutation, takesInput: true, handler);
 
     /// <summary>A mutation with no result: the response is <c>{"type":"data"}</c> without a <c>data</c> key.</summary>
     public ProcedureRouter Mutation<TInput>(string path, Func<ProcedureContext, TInput, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new CallProcedure(path, ProcedureType.Mutation, async (context, input) =>
+        return Add(new CallProcedure(path, ProcedureType.Mutation, takesInput: true, async (context, input) =>
         {
             await handler(context, ProcedureInputBinder.Bind<TInput>(input));
             return null;
         }));
     }
 
-    public ProcedureRouter Subscription<TEvent>(string path, Func<ProcedureContext, IAsyncEnumerable<TEvent>> handler) =>
-        Subscription<JsonElement, TEvent>(path, (context, _) => handler(context));
+    /// <summary>A subscription without input: whatever input a client sends is never read.</summary>
+    public ProcedureRouter Subscription<TEvent>(string path, Func<ProcedureContext, IAsyncEnumerable<TEvent>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Add(new SubscriptionProcedure(path, takesInput: false, (context, _) => Task.FromResult(Untracked(handler(context)))));
+    }
 
     public ProcedureRouter Subscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, IAsyncEnumerable<TEvent>> handler) =>
         Subscription<TInput, TEvent>(path, (context, input) => Task.FromResult(handler(context, input)));
@@ -45,7 +53,7 @@ public sealed class ProcedureRouter
     public ProcedureRouter Subscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, Task<IAsyncEnumerable<TEvent>>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new SubscriptionProcedure(path, async (context, input) =>
+        return Add(new SubscriptionProcedure(path, takesInput: true, async (context, input) =>
             Untracked(await handler(context, ProcedureInputBinder.Bind<TInput>(input)))));
     }
 
@@ -56,16 +64,16 @@ public sealed class ProcedureRouter
     public ProcedureRouter TrackedSubscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, Task<IAsyncEnumerable<TrackedEvent<TEvent>>>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new SubscriptionProcedure(path, async (context, input) =>
+        return Add(new SubscriptionProcedure(path, takesInput: true, async (context, input) =>
             Tracked(await handler(context, ProcedureInputBinder.Bind<TInput>(input)))));
     }
 
     internal bool TryFind(string path, out Procedure? procedure) => _procedures.TryGetValue(path, out procedure);
 
-    private ProcedureRouter AddCall<TInput, TOutput>(string path, ProcedureType type, Func<ProcedureContext, TInput, Task<TOutput>> handler)
+    private ProcedureRouter AddCall<TInput, TOutput>(string path, ProcedureType type, bool takesInput, Func<ProcedureContext, TInput, Task<TOutput>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new CallProcedure(path, type, async (context, input) =>
+        return Add(new CallProcedure(path, type, takesInput, async (context, input) =>
         {
             var output = await handler(context, ProcedureInputBinder.Bind<TInput>(input));
             return writer => JsonSerializer.Serialize(writer, output, ProcedureJson.Options);

@@ -18,38 +18,61 @@ public static class ConnectionParamsParser
         {
             using var document = JsonDocument.Parse(utf8);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data))
-            {
-                return false;
-            }
-
-            if (data.ValueKind == JsonValueKind.Null)
-            {
-                return true;
-            }
-
-            if (data.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var property in data.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.String)
-                {
-                    return false;
-                }
-
-                values[property.Name] = property.Value.GetString()!;
-            }
-
-            parameters = values;
-            return true;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("data", out var data)
+                && TryRead(data, out parameters);
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Reads the parameters alone, as the HTTP transports carry them (<c>?connectionParams={"token":"…"}</c>): an object
+    /// of strings, or <c>null</c>. <paramref name="notJson"/> tells a text that is not JSON from a JSON value of the wrong shape.
+    /// </summary>
+    public static bool TryParseData(ReadOnlyMemory<byte> utf8, out IReadOnlyDictionary<string, string>? parameters, out bool notJson)
+    {
+        parameters = null;
+        notJson = false;
+        try
+        {
+            using var document = JsonDocument.Parse(utf8);
+            return TryRead(document.RootElement, out parameters);
+        }
+        catch (JsonException)
+        {
+            notJson = true;
+            return false;
+        }
+    }
+
+    private static bool TryRead(JsonElement data, out IReadOnlyDictionary<string, string>? parameters)
+    {
+        parameters = null;
+        if (data.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            values[property.Name] = property.Value.GetString()!;
+        }
+
+        parameters = values;
+        return true;
     }
 }

@@ -47,29 +47,41 @@ public static class TrpcFrames
         Write(writer =>
         {
             WriteEnvelope(writer, id, jsonRpc);
-            writer.WriteStartObject("error");
-            writer.WriteString("message", error.Message);
-            writer.WriteNumber("code", error.Code.JsonRpcCode);
-            writer.WriteStartObject("data");
-            writer.WriteString("code", error.Code.Name);
-            writer.WriteNumber("httpStatus", error.Code.HttpStatus);
-            if (path is not null)
-            {
-                writer.WriteString("path", path);
-            }
-
-            foreach (var (key, value) in error.ErrorData ?? new Dictionary<string, object?>())
-            {
-                if (key is not ("code" or "httpStatus" or "path" or "stack"))
-                {
-                    writer.WritePropertyName(key);
-                    JsonSerializer.Serialize(writer, value, ProcedureJson.Options);
-                }
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            WriteError(writer, error, path);
         });
+
+    /// <summary>
+    /// The <c>"error"</c> member shared by both transports: <c>{"message","code","data":{"code","httpStatus","path",…}}</c>,
+    /// never a stack trace.
+    /// </summary>
+    public static void WriteError(Utf8JsonWriter writer, TrpcError error, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(error);
+
+        writer.WriteStartObject("error");
+        writer.WriteString("message", error.Message);
+        writer.WriteNumber("code", error.Code.JsonRpcCode);
+        writer.WriteStartObject("data");
+        writer.WriteString("code", error.Code.Name);
+        writer.WriteNumber("httpStatus", error.Code.HttpStatus);
+        if (path is not null)
+        {
+            writer.WriteString("path", path);
+        }
+
+        foreach (var (key, value) in error.ErrorData ?? new Dictionary<string, object?>())
+        {
+            if (key is not ("code" or "httpStatus" or "path" or "stack"))
+            {
+                writer.WritePropertyName(key);
+                JsonSerializer.Serialize(writer, value, ProcedureJson.Options);
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
 
     public static string ToText(ReadOnlyMemory<byte> frame) => Encoding.UTF8.GetString(frame.Span);
 

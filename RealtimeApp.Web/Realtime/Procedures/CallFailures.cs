@@ -1,0 +1,25 @@
+using RealtimeApp.Web.Realtime.Protocol;
+
+namespace RealtimeApp.Web.Realtime.Procedures;
+
+/// <summary>What a failed call answers, on every transport.</summary>
+internal static class CallFailures
+{
+    /// <summary>
+    /// A procedure's <see cref="TrpcException"/> as it is; anything else is logged once, with the caller, and answered as
+    /// INTERNAL_SERVER_ERROR with no internals on the wire.
+    /// </summary>
+    public static TrpcError ToError(Exception exception, ILogger logger, string path, string caller)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(logger);
+
+        if (exception is TrpcException trpc)
+        {
+            return trpc.ToError();
+        }
+
+        logger.LogError(exception, "API procedure {Path} failed for {Caller}", path, caller);
+        return TrpcError.Internal();
+    }
+}
