@@ -28,10 +28,14 @@ public sealed class ApiTestHost : IAsyncDisposable
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             WebSocketUri = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/api/ws");
+            HttpAddress = new Uri(address);
         }
     }
 
     public Uri WebSocketUri { get; } = new("ws://localhost/api/ws");
+
+    /// <summary>The server's base address (Kestrel hosts only).</summary>
+    public Uri? HttpAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -103,7 +107,8 @@ public sealed class ApiTestHost : IAsyncDisposable
         return socket;
     }
 
-    public HttpClient CreateHttpClient() => _app.GetTestServer().CreateClient();
+    /// <summary>An HTTP client for the host: on the TestServer, or over real TCP for Kestrel hosts.</summary>
+    public HttpClient CreateHttpClient() => HttpAddress is { } address ? new HttpClient { BaseAddress = address } : _app.GetTestServer().CreateClient();
 
     public Task StopAsync() => _app.StopAsync(TestContext.Current.CancellationToken);
 

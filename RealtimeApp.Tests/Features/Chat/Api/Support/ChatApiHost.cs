@@ -92,6 +92,9 @@ public sealed class ChatApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>An HTTP client for <c>/api/trpc</c> on the test server (no cookies, no redirects).</summary>
+    public HttpClient CreateHttpClient() => _factory.Server.CreateClient();
+
     /// <summary>Stops the app as SIGTERM would (reconnect notice, drain, close), leaving the clients to the test.</summary>
     public Task StopAsync() => _factory.StopAsync();
 
