@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Web.Data;
+using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.E2E.Support;
@@ -30,4 +31,9 @@ public static class Rooms
             var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
             return await services.GetRequiredService<RoomMembers>().RemoveAsync(admin, roomId, user!.Id);
         });
+
+    /// <summary>The texts of the room's newest messages, read as an administrator.</summary>
+    public static Task<IReadOnlyList<string>> MessagesInAsync(this KestrelAppFactory app, string roomId) =>
+        app.AsAdminAsync<IReadOnlyList<string>>(async (services, admin) =>
+            (await services.GetRequiredService<ChatHistory>().PageAsync(admin, roomId, beforeSequence: null, limit: 200)).Value!.Select(m => m.Text).ToList());
 }

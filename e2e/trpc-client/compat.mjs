@@ -4,10 +4,10 @@
 // The resume checks print READY-FOR-DROP (the E2E test then closes every API connection) and READY-FOR-RESTART
 // (the E2E test stops the app gracefully and starts it again on the same port and database); the official
 // client then reconnects on its own and resumes its tracked subscription.
-import { createTRPCClient, createWSClient, wsLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
+import { STEP_MS, assert, check, deadline, errorCode, expectError, finish, waitFor, withTimeout } from './harness.mjs';
 
-const STEP_MS = 10_000;
 // A restart waits for the app to stop and start again and for the client's reconnect backoff.
 const RESTART_MS = 30_000;
 const TOTAL_MS = 150_000;
@@ -17,39 +17,13 @@ if (!url || !token || !badToken) {
   process.exit(2);
 }
 
-setTimeout(() => {
-  console.log(`FAIL script: did not finish within ${TOTAL_MS / 1000} s`);
-  process.exit(1);
-}, TOTAL_MS).unref();
+deadline(TOTAL_MS);
 
 const wsClients = [];
 function connect(options = {}) {
   const wsClient = createWSClient({ url, connectionParams: { token }, WebSocket, ...options });
   wsClients.push(wsClient);
   return { wsClient, client: createTRPCClient({ links: [wsLink({ client: wsClient })] }) };
-}
-
-/** Resolves when `condition()` holds (checked on every `poke()` and every 20 ms), rejects after `ms`. */
-function waitFor(condition, what, ms = STEP_MS) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      let value;
-      try { value = condition(); } catch (error) { return reject(error); }
-      if (value) return resolve(value);
-      if (Date.now() - started > ms) return reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
-
-function withTimeout(promise, what, ms = STEP_MS) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 /** Subscribes to chat.onMessage and records what arrives. */
@@ -61,37 +35,6 @@ function follow(client, roomId = 'general') {
     onError: (error) => sub.errors.push(error),
   });
   return sub;
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function errorCode(error) {
-  return error instanceof TRPCClientError ? error.data?.code : `not a TRPCClientError: ${error}`;
-}
-
-async function expectError(promise, code) {
-  try {
-    await withTimeout(promise, `error ${code}`);
-  } catch (error) {
-    assert(error instanceof TRPCClientError, `expected TRPCClientError, got ${error?.constructor?.name}: ${error?.message}`);
-    assert(error.data?.code === code, `expected data.code ${code}, got ${error.data?.code} (${error.message})`);
-    return error;
-  }
-  throw new Error(`expected ${code}, the call succeeded`);
-}
-
-const results = [];
-async function check(name, fn, ms = STEP_MS * 2) {
-  try {
-    await withTimeout(Promise.resolve().then(fn), name, ms);
-    results.push(true);
-    console.log(`PASS ${name}`);
-  } catch (error) {
-    results.push(false);
-    console.log(`FAIL ${name}: ${error?.stack ?? error}`);
-  }
 }
 
 const run = `${process.pid}-${Date.now()}`;
@@ -244,7 +187,4 @@ await check('tracked resume after the server drops the connection (client reconn
 await check('tracked resume after the server restarts (client reconnect)', () => resumeAcross('READY-FOR-RESTART', RESTART_MS), RESTART_MS * 2);
 
 await Promise.allSettled(wsClients.map((c) => withTimeout(c.close(), 'close', 5_000)));
-const passed = results.filter(Boolean).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

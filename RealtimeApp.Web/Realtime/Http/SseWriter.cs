@@ -30,13 +30,9 @@ internal sealed class SseWriter(HttpResponse response, TimeProvider time)
     public Task EventAsync(SubscriptionEvent item, CancellationToken cancellationToken) =>
         WriteAsync(null, item.WritePayload, item.EventId, cancellationToken);
 
+    /// <summary>The error object itself, not wrapped in <c>{"error":…}</c> (TRPC_HTTP_PROTOCOL §5.5).</summary>
     public Task ErrorAsync(TrpcError error, string path, CancellationToken cancellationToken) =>
-        WriteAsync("serialized-error", writer =>
-        {
-            writer.WriteStartObject();
-            TrpcFrames.WriteError(writer, error, path);
-            writer.WriteEndObject();
-        }, null, cancellationToken);
+        WriteAsync("serialized-error", writer => TrpcFrames.WriteErrorShape(writer, error, path), null, cancellationToken);
 
     public Task ReturnAsync(CancellationToken cancellationToken) => WriteAsync("return", null, null, cancellationToken);
 

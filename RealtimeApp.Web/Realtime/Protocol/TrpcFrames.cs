@@ -59,7 +59,17 @@ public static class TrpcFrames
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(error);
 
-        writer.WriteStartObject("error");
+        writer.WritePropertyName("error");
+        WriteErrorShape(writer, error, path);
+    }
+
+    /// <summary>The error shape alone: <c>{"message","code","data":{…}}</c> (an SSE <c>serialized-error</c> carries just this).</summary>
+    public static void WriteErrorShape(Utf8JsonWriter writer, TrpcError error, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(error);
+
+        writer.WriteStartObject();
         writer.WriteString("message", error.Message);
         writer.WriteNumber("code", error.Code.JsonRpcCode);
         writer.WriteStartObject("data");

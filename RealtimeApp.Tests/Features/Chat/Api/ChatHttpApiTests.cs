@@ -74,7 +74,7 @@ public sealed class ChatHttpApiTests : IAsyncLifetime
 
         var refusal = await stream.NextNotPingAsync();
 
-        refusal.ShouldStartWith("event: serialized-error\ndata: {\"error\":{\"message\":\"" + message);
+        refusal.ShouldStartWith("event: serialized-error\ndata: {\"message\":\"" + message);
         refusal.ShouldContain("\"code\":\"BAD_REQUEST\"");
         (await stream.NextAsync()).ShouldBeNull();
     }

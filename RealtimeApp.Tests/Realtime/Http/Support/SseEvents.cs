@@ -13,5 +13,5 @@ public static class SseEvents
 
     public static string Tracked(string json, string id) => $"data: {json}\nid: {id}\n\n";
 
-    public static string Error(string errorJson) => $"event: serialized-error\ndata: {{\"error\":{errorJson}}}\n\n";
+    public static string Error(string errorJson) => $"event: serialized-error\ndata: {errorJson}\n\n";
 }
