@@ -9,7 +9,7 @@ namespace RealtimeApp.LoadBench;
 /// connectionParams, request frames, and a receive loop that answers the server's keep-alive <c>PING</c> and hands
 /// every other text frame to a callback.
 /// </summary>
-public sealed class ApiSocket : IAsyncDisposable
+public sealed class ApiSocket : ISubscriberConnection
 {
     private static readonly byte[] Ping = "PING"u8.ToArray();
 

@@ -12,7 +12,8 @@ public sealed class FanoutRun(FanoutSettings settings)
 {
     private const int MaxInFlightPerPublisher = 2_000;
 
-    private readonly List<ApiSocket> _sockets = [];
+    private readonly List<ISubscriberConnection> _sockets = [];
+    private readonly HttpClient _http = Http.CreateClient();
     private LatencyHistogram? _measuring;
     private LatencyHistogram? _measuringAcks;
     private long _deliveries;
@@ -61,6 +62,8 @@ public sealed class FanoutRun(FanoutSettings settings)
             {
                 await socket.DisposeAsync();
             }
+
+            _http.Dispose();
         }
     }
 
@@ -84,18 +87,26 @@ public sealed class FanoutRun(FanoutSettings settings)
         const int batch = 50;
         for (var first = 0; first < settings.Connections; first += batch)
         {
-            var subscribers = await Task.WhenAll(Enumerable.Range(first, Math.Min(batch, settings.Connections - first)).Select(async i =>
-            {
-                var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
-                var started = await socket.RequestAsync($$$"""{"id":1,"method":"subscription","params":{"input":{"roomId":"{{{rooms[i % rooms.Count]}}}"},"path":"chat.onMessage"}}""", ct);
-                return started.Contains("\"started\"", StringComparison.Ordinal) ? socket : throw new InvalidOperationException(started);
-            }));
+            var subscribers = await Task.WhenAll(Enumerable.Range(first, Math.Min(batch, settings.Connections - first))
+                .Select(i => SubscribeAsync(app, token, rooms[i % rooms.Count], ct)));
             foreach (var socket in subscribers)
             {
                 _sockets.Add(socket);
                 socket.StartReceiving(OnDelivery, ct);
             }
         }
+    }
+
+    private async Task<ISubscriberConnection> SubscribeAsync(AppProcess app, string token, string roomId, CancellationToken ct)
+    {
+        if (settings.Transport == "sse")
+        {
+            return await SseSubscriber.OpenAsync(_http, app.BaseAddress, token, roomId, ct);
+        }
+
+        var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
+        var started = await socket.RequestAsync($$$"""{"id":1,"method":"subscription","params":{"input":{"roomId":"{{{roomId}}}"},"path":"chat.onMessage"}}""", ct);
+        return started.Contains("\"started\"", StringComparison.Ordinal) ? socket : throw new InvalidOperationException(started);
     }
 
     private async Task<List<Publisher>> ConnectPublishersAsync(AppProcess app, string token, CancellationToken ct)
@@ -177,7 +188,7 @@ public sealed class FanoutRun(FanoutSettings settings)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"""
-            fan-out: {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each), {settings.Publishers} publishers
+            fan-out ({settings.Transport}): {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each), {settings.Publishers} publishers
               target          {settings.DeliveriesPerSecond:N0} deliveries/s ({targetMessagesPerSecond:N0} messages/s)
               achieved        {delivered / seconds:N0} deliveries/s, {posted / seconds:N0} messages/s persisted (measured over {seconds:0.0} s)
               latency         p50 {latency.PercentileMilliseconds(50):0.00} ms, p99 {latency.PercentileMilliseconds(99):0.00} ms, p99.9 {latency.PercentileMilliseconds(99.9):0.00} ms ({latency.Count:N0} samples)

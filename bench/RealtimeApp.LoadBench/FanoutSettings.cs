@@ -1,3 +1,4 @@
 namespace RealtimeApp.LoadBench;
 
-public sealed record FanoutSettings(int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds);
+/// <summary>A fan-out run; <see cref="Transport"/> is how subscribers connect: <c>ws</c> (<c>/api/ws</c>) or <c>sse</c> (<c>/api/trpc</c>).</summary>
+public sealed record FanoutSettings(int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds, string Transport = "ws");

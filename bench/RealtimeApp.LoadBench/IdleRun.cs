@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace RealtimeApp.LoadBench;
 
-/// <summary>N authenticated connections that then stay idle; reports the server's resident memory per connection.</summary>
-public sealed class IdleRun(int connections, int settleSeconds)
+/// <summary>
+/// N authenticated connections that then stay idle; reports the server's resident memory per connection. With
+/// <c>sse</c>, each is an SSE stream following a quiet room (<c>chat.onMessage</c>) instead of a WebSocket.
+/// </summary>
+public sealed class IdleRun(int connections, int settleSeconds, string transport = "ws")
 {
+    private readonly HttpClient _http = Http.CreateClient();
+
     public async Task RunAsync()
     {
         var (app, token) = await AppProcess.StartWithBenchUserAsync(connections + 1);
         await using var _ = app;
-        var sockets = new List<ApiSocket>(connections);
+        var sockets = new List<ISubscriberConnection>(connections);
         using var run = new CancellationTokenSource();
         try
         {
@@ -30,7 +35,7 @@ public sealed class IdleRun(int connections, int settleSeconds)
             var perConnection = (loaded - baseline) / (double)(connections - 1);
             var closed = sockets.Count(socket => socket.ClosedByServer);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                idle: {connections:N0} authenticated connections (each answered a query, then stayed silent)
+                idle ({transport}): {connections:N0} authenticated {(transport == "sse" ? "SSE streams (each following a quiet room)" : "connections (each answered a query, then stayed silent)")}
                   server RSS      {baseline / 1048576.0:0.0} MiB with 1 connection, {loaded / 1048576.0:0.0} MiB with {connections:N0}
                   per connection  {perConnection / 1024:0.0} KiB
                   closed by the server  {closed}
@@ -43,11 +48,20 @@ public sealed class IdleRun(int connections, int settleSeconds)
             {
                 await socket.DisposeAsync();
             }
+
+            _http.Dispose();
         }
     }
 
-    private static async Task<ApiSocket> ConnectAuthenticatedAsync(AppProcess app, string token, CancellationToken ct)
+    private async Task<ISubscriberConnection> ConnectAuthenticatedAsync(AppProcess app, string token, CancellationToken ct)
     {
+        if (transport == "sse")
+        {
+            var stream = await SseSubscriber.OpenAsync(_http, app.BaseAddress, token, "general", ct);
+            stream.StartReceiving(static _ => { }, ct); // reads the pings, as a live client does
+            return stream;
+        }
+
         var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
         await socket.RequestAsync("""{"id":1,"method":"query","params":{"path":"rooms.list"}}""", ct);
         socket.StartReceiving(static _ => { }, ct); // answers keep-alive pings, as a live client does

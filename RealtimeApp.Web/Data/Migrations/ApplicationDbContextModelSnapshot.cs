@@ -275,6 +275,99 @@ namespace RealtimeApp.Web.Data.Migrations
                     b.ToTable("AgentStatusHistory", (string)null);
                 });
 
+            modelBuilder.Entity("RealtimeApp.Domain.ApiTokens.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
+            modelBuilder.Entity("RealtimeApp.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("ActorEmail", "At");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("RealtimeApp.Domain.Chat.ChatMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -398,6 +491,78 @@ namespace RealtimeApp.Web.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("RoomMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("RealtimeApp.Domain.RateLimits.RateLimitPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Burst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConnectionsPerUser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MessagesPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubscriptionsPerConnection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("RateLimitPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            MessagesPerMinute = 30,
+                            Role = "Staff",
+                            UpdatedAt = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            MessagesPerMinute = 120,
+                            Role = "Admin",
+                            UpdatedAt = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Burst = 100,
+                            ConnectionsPerUser = 20,
+                            RequestsPerSecond = 20,
+                            Role = "Api",
+                            SubscriptionsPerConnection = 100,
+                            UpdatedAt = 1272537022464000000L
+                        });
                 });
 
             modelBuilder.Entity("RealtimeApp.Domain.Tasks.TaskProgressEvent", b =>
@@ -563,171 +728,6 @@ namespace RealtimeApp.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("RealtimeApp.Web.Features.ApiTokens.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens", (string)null);
-                });
-
-            modelBuilder.Entity("RealtimeApp.Web.Features.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorEmail")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("After")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("Action", "At");
-
-                    b.HasIndex("ActorEmail", "At");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("RealtimeApp.Web.Features.RateLimits.RateLimitPolicy", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Burst")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ConnectionsPerUser")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MessagesPerMinute")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RequestsPerSecond")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SubscriptionsPerConnection")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Role")
-                        .IsUnique();
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.ToTable("RateLimitPolicies", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            MessagesPerMinute = 30,
-                            Role = "Staff",
-                            UpdatedAt = 1272537022464000000L
-                        },
-                        new
-                        {
-                            Id = 2,
-                            MessagesPerMinute = 120,
-                            Role = "Admin",
-                            UpdatedAt = 1272537022464000000L
-                        },
-                        new
-                        {
-                            Id = 3,
-                            Burst = 100,
-                            ConnectionsPerUser = 20,
-                            RequestsPerSecond = 20,
-                            Role = "Api",
-                            SubscriptionsPerConnection = 100,
-                            UpdatedAt = 1272537022464000000L
-                        });
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -857,6 +857,15 @@ namespace RealtimeApp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RealtimeApp.Domain.ApiTokens.ApiToken", b =>
+                {
+                    b.HasOne("RealtimeApp.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RealtimeApp.Domain.Chat.ChatMessage", b =>
                 {
                     b.HasOne("RealtimeApp.Domain.Chat.Room", null)
@@ -881,6 +890,14 @@ namespace RealtimeApp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RealtimeApp.Domain.RateLimits.RateLimitPolicy", b =>
+                {
+                    b.HasOne("RealtimeApp.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("RealtimeApp.Domain.Tasks.TaskProgressEvent", b =>
                 {
                     b.HasOne("RealtimeApp.Domain.Tasks.TaskRecord", null)
@@ -888,23 +905,6 @@ namespace RealtimeApp.Web.Data.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("RealtimeApp.Web.Features.ApiTokens.ApiToken", b =>
-                {
-                    b.HasOne("RealtimeApp.Web.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RealtimeApp.Web.Features.RateLimits.RateLimitPolicy", b =>
-                {
-                    b.HasOne("RealtimeApp.Web.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Agents;
+using RealtimeApp.Web.Features.Agents.Api;
 using RealtimeApp.Web.Features.Agents.Store;
 using RealtimeApp.Web.Features.Tasks;
 
@@ -22,6 +23,15 @@ public static class AgentsServiceCollectionExtensions
         services.AddScoped<AgentFeed>();
         services.AddSingleton<AgentOfflineSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<AgentOfflineSweeper>());
+        return services;
+    }
+
+    /// <summary>The agent procedures of the API (<c>agents.*</c>), over the services of <c>AddAgentsFeature</c>. See docs/websocket-api.md.</summary>
+    public static IServiceCollection AddAgentsApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddTrpcProcedures(AgentProcedures.Register);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Chat.Api;
 using RealtimeApp.Web.Features.Chat.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,18 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<MentionCandidates>();
         services.AddSingleton<ReadMarkers>();
         services.AddScoped<RoomFeed>();
+        return services;
+    }
+
+    /// <summary>
+    /// The chat procedures of the API (<c>chat.*</c>, root <c>onMessage</c>), over the services of <c>AddChatFeature</c>.
+    /// See docs/websocket-api.md.
+    /// </summary>
+    public static IServiceCollection AddChatApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddTrpcProcedures(ChatProcedures.Register);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Rooms;
+using RealtimeApp.Web.Features.Rooms.Api;
 using RealtimeApp.Web.Features.Rooms.Presence;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,15 @@ public static class RoomsServiceCollectionExtensions
         services.AddSingleton<TypingNotifier>();
         services.AddScoped<CircuitPresence>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, PresenceCircuitHandler>());
+        return services;
+    }
+
+    /// <summary>The room procedures of the API (<c>rooms.*</c>), over the services of <c>AddRoomsFeature</c>. See docs/websocket-api.md.</summary>
+    public static IServiceCollection AddRoomsApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddTrpcProcedures(RoomProcedures.Register);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.Tasks;
+using RealtimeApp.Web.Features.Tasks.Api;
 using RealtimeApp.Web.Features.Tasks.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,15 @@ public static class TasksServiceCollectionExtensions
         services.AddSingleton<TaskControl>();
         services.AddScoped<TaskFeed>();
         services.AddCircuitContext();
+        return services;
+    }
+
+    /// <summary>The task procedures of the API (<c>tasks.*</c>, root <c>onTaskProgress</c>), over the services of <c>AddTasksFeature</c>. See docs/websocket-api.md.</summary>
+    public static IServiceCollection AddTasksApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddTrpcProcedures(TaskProcedures.Register);
         return services;
     }
 }
