@@ -9,12 +9,13 @@ using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Users;
+using RealtimeApp.Web.Realtime.Connections;
 
 namespace RealtimeApp.Tests.Features.ApiTokens;
 
 /// <summary>
 /// The whole app on the TestServer with a <see cref="FakeTimeProvider"/> and a <c>test.whoami</c> query (the caller's
-/// name), for WebSocket tests that authenticate with real API tokens and cookies.
+/// name), for WebSocket and HTTP (<c>/api/trpc</c>) tests that authenticate with real API tokens and cookies.
 /// </summary>
 public sealed class ApiTokenAppHost : IAsyncDisposable
 {
@@ -44,6 +45,12 @@ public sealed class ApiTokenAppHost : IAsyncDisposable
     public WebApplicationFactory<Program> App { get; }
 
     public ApiTokenService Tokens => App.Services.GetRequiredService<ApiTokenService>();
+
+    /// <summary>The node's live API sessions: WebSocket connections and SSE streams.</summary>
+    public ApiConnectionRegistry Registry => App.Services.GetRequiredService<ApiConnectionRegistry>();
+
+    /// <summary>A plain HTTP client of the TestServer, for <c>/api/trpc</c>.</summary>
+    public HttpClient CreateHttpClient() => App.Server.CreateClient();
 
     public async Task<Actor> CreateStaffAsync(string email)
     {
