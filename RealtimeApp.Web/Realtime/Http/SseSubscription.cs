@@ -50,7 +50,17 @@ internal sealed class SseSubscription(
         Id, UserId, User?.Identity?.Name, context.Connection.RemoteIpAddress?.ToString(), _connectedAt,
         SubscriptionCount: 1, QueuedBytes: 0, _closedByServer.IsCancellationRequested, ApiTransport.ServerSentEvents);
 
-    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending) => _closedByServer.Cancel();
+    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
+    {
+        try
+        {
+            _closedByServer.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream ended while the caller was closing it (a revocation racing the stream's own end).
+        }
+    }
 
     public void SendReconnect()
     {
