@@ -6,9 +6,9 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// Keep-alive HTTP clients calling <c>/api/trpc</c> as fast as the server answers, for a set time: single
-/// <c>rooms.list</c> queries, then batches of 10 <c>chat.history</c> calls; reports requests/s and latency.
+/// <c>rooms.list</c> queries, then batches of 10 <c>chat.history</c> calls (or only <c>--path</c>); reports requests/s and latency.
 /// </summary>
-public sealed class HttpRun(int clients, int warmupSeconds, int seconds)
+public sealed class HttpRun(int clients, int warmupSeconds, int seconds, string? path = null)
 {
     public async Task RunAsync()
     {
@@ -20,6 +20,12 @@ public sealed class HttpRun(int clients, int warmupSeconds, int seconds)
                 "{{i}}":{"roomId":"general","limit":20}
                 """.Trim())) + "}");
         await SeedHistoryAsync(http, app, token);
+        if (path is not null)
+        {
+            await MeasureAsync(path, http, app, token, path);
+            return;
+        }
+
         await MeasureAsync("rooms.list (single query)", http, app, token, "/api/trpc/rooms.list");
         await MeasureAsync("10 × chat.history (one batched GET)", http, app, token, batch);
     }

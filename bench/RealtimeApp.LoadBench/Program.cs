@@ -4,7 +4,7 @@ using RealtimeApp.LoadBench;
 
 // dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all [--transport ws|sse] [--connections N]
 //   [--rooms N] [--rate DELIVERIES_PER_SECOND] [--publishers N] [--warmup S] [--seconds S] [--idle-connections N]
-//   [--settle S] [--clients N]
+//   [--settle S] [--clients N] [--path /api/trpc/…]
 // Loopback only; each run starts its own app process on a fresh database and stops it at the end.
 var what = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
@@ -28,7 +28,7 @@ if (what is "idle" or "all")
 
 if (what is "http" or "all")
 {
-    await new HttpRun(Number("--clients", 64), Number("--warmup", 10), Number("--seconds", 15)).RunAsync();
+    await new HttpRun(Number("--clients", 64), Number("--warmup", 10), Number("--seconds", 15), Option("--path")).RunAsync();
 }
 
 return 0;

@@ -214,6 +214,36 @@ public sealed class ApiTokenHttpTests : IAsyncLifetime
         await Eventually.WaitUntilAsync(() => _host.Registry.Count == 0, "the stream has left the registry");
     }
 
+    [Fact]
+    public async Task Query_IsRefusedAtOnce_WhenAnAdministratorLocksTheOwnerAfterAValidRequest()
+    {
+        var token = await _host.CreateTokenAsync(_ana, "ci");
+        (await _http.GetTrpcAsync(WhoAmI, bearer: token.Secret)).Status.ShouldBe(200);
+
+        await _host.App.Services.GetRequiredService<UserAdministration>().LockAsync(await AdminAsync(), _ana.UserId, Ct);
+        var answer = await _http.GetTrpcAsync(WhoAmI, bearer: token.Secret);
+
+        answer.Status.ShouldBe(401);
+        answer.Body.ShouldBe(Unauthorized("account locked", "test.whoami"));
+    }
+
+    [Fact]
+    public async Task Query_IsRefusedWithinTheSweepInterval_WhenTheTokenIsRevokedElsewhere()
+    {
+        var token = await _host.CreateTokenAsync(_ana, "ci");
+        (await _http.GetTrpcAsync(WhoAmI, bearer: token.Secret)).Status.ShouldBe(200);
+        // Revoked straight in the database, as another node would: this node remembers the validation for a moment.
+        await RevokeInDatabaseAsync(token.Token.Id);
+
+        var remembered = await _http.GetTrpcAsync(WhoAmI, bearer: token.Secret);
+        _host.Time.Advance(TimeSpan.FromSeconds(_host.App.Services.GetRequiredService<IOptions<ApiTokenOptions>>().Value.SweepSeconds));
+        var afterInterval = await _http.GetTrpcAsync(WhoAmI, bearer: token.Secret);
+
+        remembered.Status.ShouldBe(200);
+        afterInterval.Status.ShouldBe(401);
+        afterInterval.Body.ShouldBe(Unauthorized("token revoked", "test.whoami"));
+    }
+
     /// <summary>Opens <c>chat.onMessage</c> on #general with the token in connectionParams, as the official SSE link sends it.</summary>
     private Task<SseStream> OpenOnGeneralAsync(string secret) =>
         SseStream.OpenAsync(_http, OnGeneral + "&" + ConnectionParams(secret), bearer: null);
@@ -229,6 +259,15 @@ public sealed class ApiTokenHttpTests : IAsyncLifetime
     {
         await using var scope = _host.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().ChatMessages.AsNoTracking().ToListAsync(Ct);
+    }
+
+    private async Task RevokeInDatabaseAsync(int tokenId)
+    {
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        var now = _host.Time.GetUtcNow();
+        await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().ApiTokens
+            .Where(t => t.Id == tokenId)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(t => t.RevokedAt, now), Ct);
     }
 
     private async Task LockOutAsync(string userId, DateTimeOffset until)

@@ -5,9 +5,11 @@ using RealtimeApp.Domain.Common;
 
 namespace RealtimeApp.Web.Features.ApiTokens;
 
-/// <summary>Validation of a presented secret: the API's authentication, once per connection.</summary>
+/// <summary>Validation of a presented secret: the API's authentication, once per WebSocket connection or HTTP request.</summary>
 public sealed partial class ApiTokenService
 {
+    private readonly ValidatedTokens _validated = new(time);
+
     public const string InvalidReason = "invalid token";
     public const string ExpiredReason = "token expired";
     public const string LockedOutReason = "account locked";
@@ -15,6 +17,7 @@ public sealed partial class ApiTokenService
     /// <summary>
     /// The principal of a valid token (claims NameIdentifier, Name = email, Role per role, <see cref="ApiTokenClaims.TokenId"/>),
     /// or why it is refused: unknown or malformed (<see cref="InvalidReason"/>), revoked, expired, or the owner locked out.
+    /// A valid token is looked up at most once per <see cref="ApiTokenOptions.SweepSeconds"/> (<see cref="ValidatedTokens"/>).
     /// </summary>
     public async Task<Result<ClaimsPrincipal>> ValidateAsync(string? secret, CancellationToken cancellationToken = default)
     {
@@ -24,6 +27,11 @@ public sealed partial class ApiTokenService
         }
 
         var hash = ApiTokenSecret.Hash(secret!);
+        if (_validated.Find(hash) is { } recent)
+        {
+            return recent;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash)
@@ -45,8 +53,13 @@ public sealed partial class ApiTokenService
         var roles = await db.UserRoles.Where(ur => ur.UserId == row.User.Id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken);
-        await TouchAsync(db, row.Token, now, cancellationToken);
-        return ApiTokenClaims.CreatePrincipal(row.Token.Id, row.User.Id, row.User.Email ?? row.User.UserName ?? row.User.Id, roles);
+        var lastUsed = await TouchAsync(db, row.Token, now, cancellationToken);
+        var principal = ApiTokenClaims.CreatePrincipal(row.Token.Id, row.User.Id, row.User.Email ?? row.User.UserName ?? row.User.Id, roles);
+        // Remembered until the next sweep, the token's expiry, or when its last use is due to be recorded again.
+        var until = new[] { now + TimeSpan.FromSeconds(options.Value.SweepSeconds), lastUsed + LastUsedResolution }
+            .Append(row.Token.ExpiresAt ?? DateTimeOffset.MaxValue).Min();
+        _validated.Remember(hash, principal, until);
+        return principal;
     }
 
     /// <summary>Why a token may not be used at <paramref name="now"/>, or null when it may.</summary>
@@ -67,17 +80,23 @@ public sealed partial class ApiTokenService
         return lockoutEnd > now ? LockedOutReason : null;
     }
 
-    /// <summary>Records use at most once per <see cref="ApiTokenOptions.LastUsedResolutionSeconds"/>, so connects do not each cost a write.</summary>
-    private async Task TouchAsync(Data.ApplicationDbContext db, ApiToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    private TimeSpan LastUsedResolution => TimeSpan.FromSeconds(options.Value.LastUsedResolutionSeconds);
+
+    /// <summary>
+    /// Records use at most once per <see cref="ApiTokenOptions.LastUsedResolutionSeconds"/>, so connects do not each cost
+    /// a write; returns the token's last use as recorded now.
+    /// </summary>
+    private async Task<DateTimeOffset> TouchAsync(Data.ApplicationDbContext db, ApiToken token, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var staleBefore = now - TimeSpan.FromSeconds(options.Value.LastUsedResolutionSeconds);
+        var staleBefore = now - LastUsedResolution;
         if (token.LastUsedAt is { } lastUsed && lastUsed > staleBefore)
         {
-            return;
+            return lastUsed;
         }
 
         await db.ApiTokens
             .Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt <= staleBefore))
             .ExecuteUpdateAsync(setters => setters.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        return now;
     }
 }

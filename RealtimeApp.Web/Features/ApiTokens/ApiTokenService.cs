@@ -105,6 +105,7 @@ public sealed partial class ApiTokenService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        _validated.Clear();
         connections.CloseWhere(user => user.GetTokenId() == tokenId, RevokedReason);
         var email = await db.Users.Where(u => u.Id == token.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (newlyRevoked)

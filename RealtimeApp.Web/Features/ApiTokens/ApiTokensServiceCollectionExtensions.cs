@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.ApiTokens;
+using RealtimeApp.Web.Features.Sessions;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
 
@@ -20,6 +21,7 @@ public static class ApiTokensServiceCollectionExtensions
         services.TryAddSingleton<ApiConnectionRegistry>();
         services.AddAuditLog();
         services.AddSingleton<ApiTokenService>();
+        services.TryAddSingleton<LockedUsers>();
         services.Replace(ServiceDescriptor.Singleton<IApiConnectionAuthenticator, TokenApiAuthenticator>());
         services.AddSingleton<ApiTokenSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiTokenSweeper>());

@@ -1,15 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using RealtimeApp.Web.Features.Sessions;
 using RealtimeApp.Web.Realtime.Authentication;
 
 namespace RealtimeApp.Web.Features.ApiTokens;
 
 /// <summary>
-/// Authenticates <c>/api/ws</c>: an API token from connectionParams <c>{"token":…}</c> or <c>Authorization: Bearer</c>;
+/// Authenticates the API (<c>/api/ws</c>, <c>/api/trpc</c>): an API token from connectionParams <c>{"token":…}</c> or <c>Authorization: Bearer</c>;
 /// without a token, the browser's Identity cookie, but only from an allowed <c>Origin</c> (no cross-site hijacking).
 /// </summary>
-public sealed class TokenApiAuthenticator(ApiTokenService tokens) : IApiConnectionAuthenticator
+public sealed class TokenApiAuthenticator(ApiTokenService tokens, LockedUsers locked) : IApiConnectionAuthenticator
 {
     public const string OriginNotAllowed = "origin not allowed";
 
@@ -38,9 +39,15 @@ public sealed class TokenApiAuthenticator(ApiTokenService tokens) : IApiConnecti
         if (token is not null)
         {
             var validated = await tokens.ValidateAsync(token, cancellationToken);
-            return validated.Succeeded
-                ? ApiAuthenticationResult.Success(validated.Value!)
-                : ApiAuthenticationResult.Fail(validated.Failure!.Message);
+            if (!validated.Succeeded)
+            {
+                return ApiAuthenticationResult.Fail(validated.Failure!.Message);
+            }
+
+            // Locked on this node moments ago: refused at once, even while the token's validation is still remembered.
+            return locked.Contains(validated.Value!.FindFirstValue(ClaimTypes.NameIdentifier) ?? "")
+                ? ApiAuthenticationResult.Fail(ApiTokenService.LockedOutReason)
+                : ApiAuthenticationResult.Success(validated.Value!);
         }
 
         var cookieUser = request.BrowserUser;

@@ -26,7 +26,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddAuditLog();
         services.TryAddSingleton<ApiConnectionRegistry>();
         services.AddSingleton<CircuitRegistry>();
-        services.AddSingleton<LockedUsers>();
+        services.TryAddSingleton<LockedUsers>();
         services.AddSingleton<UserSessions>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddOptions<SecurityStampValidatorOptions>()
