@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.ApiTokens;
-using RealtimeApp.Web.Features.Sessions;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
 
@@ -21,7 +20,7 @@ public static class ApiTokensServiceCollectionExtensions
         services.TryAddSingleton<ApiConnectionRegistry>();
         services.AddAuditLog();
         services.AddSingleton<ApiTokenService>();
-        services.TryAddSingleton<LockedUsers>();
+        services.AddLockedUsers();
         services.Replace(ServiceDescriptor.Singleton<IApiConnectionAuthenticator, TokenApiAuthenticator>());
         services.AddSingleton<ApiTokenSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiTokenSweeper>());

@@ -26,13 +26,22 @@ public static class SessionsServiceCollectionExtensions
         services.AddAuditLog();
         services.TryAddSingleton<ApiConnectionRegistry>();
         services.AddSingleton<CircuitRegistry>();
-        services.TryAddSingleton<LockedUsers>();
+        services.AddLockedUsers();
         services.AddSingleton<UserSessions>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<SessionValidationOptions>>((stamp, sessions) => stamp.ValidationInterval = TimeSpan.FromSeconds(sessions.Value.RevalidationSeconds));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<LockedUsers>((cookie, locked) => RejectLockedUsers(cookie, locked));
+        return services;
+    }
+
+    /// <summary>The users locked on this node (safe to call from every feature that must refuse them at once).</summary>
+    public static IServiceCollection AddLockedUsers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.TryAddSingleton<LockedUsers>();
         return services;
     }
 
