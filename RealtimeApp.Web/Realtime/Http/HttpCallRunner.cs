@@ -36,7 +36,7 @@ internal sealed class HttpCallRunner(HttpContext context, ApiAuthenticationResul
             return HttpCallOutcome.Failed(new TrpcError(TrpcErrorCode.BadRequest, "Cannot batch subscription calls"));
         }
 
-        if (head.IsGet == (procedure.Type == ProcedureType.Mutation))
+        if (!head.HasMethodOf(procedure))
         {
             var (sent, allow) = head.IsGet ? ("GET", "POST") : ("POST", "GET");
             var message = $"Unsupported {sent}-request to {procedure.Type.ToString().ToLowerInvariant()} procedure at path \"{call.Path}\"";

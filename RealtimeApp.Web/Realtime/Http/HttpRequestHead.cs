@@ -1,3 +1,5 @@
+using RealtimeApp.Web.Realtime.Procedures;
+
 namespace RealtimeApp.Web.Realtime.Http;
 
 /// <summary>What <see cref="HttpRequestHeadReader"/> read from a request line and headers, before any call runs.</summary>
@@ -18,4 +20,7 @@ internal sealed class HttpRequestHead
 
     /// <summary>The <c>connectionParams</c> query parameter, parsed; null when absent or <c>null</c>.</summary>
     public IReadOnlyDictionary<string, string>? ConnectionParams { get; init; }
+
+    /// <summary>True when the request's method is the one <paramref name="procedure"/> takes: POST for mutations, GET otherwise.</summary>
+    public bool HasMethodOf(Procedure procedure) => IsGet != (procedure.Type == ProcedureType.Mutation);
 }

@@ -72,7 +72,7 @@ internal static class TrpcHttpEndpoint
             ? HttpInputs.Parse(head.QueryInput is { Length: > 0 } input ? Encoding.UTF8.GetBytes(input) : default, head.IsBatch)
             : await HttpBody.ReadInputsAsync(request, head.IsBatch, options.HttpMaxBodyBytes);
         // Calls that fail on their path or method never reach authentication (§2.6): a batch of only those costs no look-up.
-        var caller = head.Calls.Any(call => call.Procedure is CallProcedure procedure && head.IsGet != (procedure.Type == ProcedureType.Mutation))
+        var caller = head.Calls.Any(call => call.Procedure is CallProcedure procedure && head.HasMethodOf(procedure))
             ? await HttpCaller.AuthenticateAsync(context, head.ConnectionParams, services.GetRequiredService<IApiConnectionAuthenticator>(), options)
             : ApiAuthenticationResult.Fail("not authenticated");
         var runner = new HttpCallRunner(
