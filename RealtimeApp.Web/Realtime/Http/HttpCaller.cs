@@ -7,7 +7,10 @@ namespace RealtimeApp.Web.Realtime.Http;
 /// Who makes an <c>/api/trpc</c> request, decided once per request (per batch, per SSE connection): an API token from
 /// <c>?connectionParams={"token":…}</c> or <c>Authorization: Bearer</c>, or the browser's Identity cookie from an allowed
 /// <c>Origin</c>. A request that changes state (anything but GET) with a cookie must carry an allowed <c>Origin</c>:
-/// browsers send one with every such request, so a cross-site page cannot post as the user.
+/// browsers send one with every such request, so a cross-site page cannot post as the user. A GET without an
+/// <c>Origin</c> (browsers omit it for simple requests) may use the cookie only when the browser says it comes from the
+/// app's own pages (<c>Sec-Fetch-Site: same-origin</c>) or from no page at all (<c>none</c>, or no fetch metadata: not a
+/// browser), so another site cannot make the user's browser spend their budget or probe what they may see.
 /// </summary>
 internal static class HttpCaller
 {
@@ -20,8 +23,9 @@ internal static class HttpCaller
 
         var request = context.Request;
         var origin = request.Headers.Origin.ToString();
-        var isOriginAllowed = ApiOriginPolicy.IsAllowed(origin, $"{request.Scheme}://{request.Host}", options.AllowedOrigins)
-            && (HttpMethods.IsGet(request.Method) || origin.Length > 0);
+        var isOriginAllowed = origin.Length > 0
+            ? ApiOriginPolicy.IsAllowed(origin, $"{request.Scheme}://{request.Host}", options.AllowedOrigins)
+            : HttpMethods.IsGet(request.Method) && IsSameOriginOrNotAFetch(request.Headers["Sec-Fetch-Site"].ToString());
         ClaimsPrincipal? browserUser = null;
         if (connectionParams?.ContainsKey("token") != true)
         {
@@ -32,4 +36,6 @@ internal static class HttpCaller
             BearerToken.FromAuthorization(request.Headers.Authorization), browserUser, connectionParams, isOriginAllowed);
         return await authenticator.AuthenticateAsync(credentials, context.RequestAborted);
     }
+
+    private static bool IsSameOriginOrNotAFetch(string fetchSite) => fetchSite is "" or "same-origin" or "none";
 }
