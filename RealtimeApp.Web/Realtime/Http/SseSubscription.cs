@@ -14,7 +14,7 @@ namespace RealtimeApp.Web.Realtime.Http;
 
 /// <summary>
 /// One subscription over Server-Sent Events (TRPC_HTTP_PROTOCOL §5, §9.9–14). Once the path is a subscription the answer
-/// is always a 200 event stream: <c>connected</c>, then the events (tracked ones with <c>id:</c>), <c>return</c> at a
+/// is always a 200 event stream: <c>connected</c> (once the subscription is live), then the events (tracked ones with <c>id:</c>), <c>return</c> at a
 /// natural end, or <c>serialized-error</c> for a refusal or a failure. It resumes from <see cref="SseResume"/> like the
 /// WebSocket (replay from the store, then live), pings after silence, counts against the user's connection limit,
 /// and ends without <c>return</c> when the server closes it (shutdown, revocation, lockout) so the client resumes.
@@ -73,9 +73,9 @@ internal sealed class SseSubscription(
         try
         {
             StartResponse();
-            await _writer.ConnectedAsync(TimeSpan.FromSeconds(options.Value.SseReconnectAfterInactivitySeconds), stop.Token);
             if (await RefusalAsync() is { } refusal)
             {
+                await ConnectedAsync(stop.Token);
                 await _writer.ErrorAsync(refusal, Path, stop.Token);
                 return;
             }
@@ -157,13 +157,29 @@ internal sealed class SseSubscription(
         return null;
     }
 
+    /// <summary>
+    /// Starts the subscription, then sends <c>connected</c>: a client that acts on <c>connected</c> (the official link's
+    /// <c>onStarted</c>) finds the subscription live, so nothing published after it is missed.
+    /// </summary>
     private async Task StreamAsync(CancellationToken stop)
     {
+        IAsyncEnumerable<SubscriptionEvent> events;
+        try
+        {
+            events = await procedure.StartAsync(CreateContext(stop), Input());
+        }
+        catch (Exception exception) when (!IsStop(exception, stop))
+        {
+            await ConnectedAsync(stop);
+            await _writer.ErrorAsync(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path, stop);
+            return;
+        }
+
+        await ConnectedAsync(stop);
         var ping = TimeSpan.FromSeconds(options.Value.SsePingSeconds);
         await using var pinger = time.CreateTimer(_ => _ = PingIfIdleAsync(ping, stop), null, ping / 2, ping / 2);
         try
         {
-            var events = await procedure.StartAsync(CreateContext(stop), Input());
             await foreach (var item in events.WithCancellation(stop))
             {
                 await _writer.EventAsync(item, stop);
@@ -171,16 +187,17 @@ internal sealed class SseSubscription(
 
             await _writer.ReturnAsync(stop);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stop.IsCancellationRequested)
+        catch (Exception exception) when (exception is not IOException && !IsStop(exception, stop))
         {
-            if (exception is IOException)
-            {
-                throw;
-            }
-
             await _writer.ErrorAsync(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path, stop);
         }
     }
+
+    /// <summary>The stream is ending because the client left or the server closed it: nothing more to tell the client.</summary>
+    private static bool IsStop(Exception exception, CancellationToken stop) => exception is OperationCanceledException && stop.IsCancellationRequested;
+
+    private Task ConnectedAsync(CancellationToken stop) =>
+        _writer.ConnectedAsync(TimeSpan.FromSeconds(options.Value.SseReconnectAfterInactivitySeconds), stop);
 
     private JsonElement? Input()
     {

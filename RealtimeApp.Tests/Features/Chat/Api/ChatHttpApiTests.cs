@@ -62,6 +62,19 @@ public sealed class ChatHttpApiTests : IAsyncLifetime
         TextOf(live).ShouldBe("message 4");
     }
 
+    [Fact]
+    public async Task OnMessageOverSse_DeliversAMessagePostedRightAfterConnected()
+    {
+        var ana = await _host.CreateUserAsync("ana");
+        await using var stream = await SseStream.OpenAsync(_host.CreateHttpClient(), Base + "chat.onMessage?input=" + Input("""{"roomId":"general"}"""), ana.Token);
+        (await stream.NextAsync()).ShouldBe(SseEvents.Connected);
+
+        await _host.PostAsync(ana, Room.GeneralId, "right after connected");
+        var first = await stream.NextNotPingAsync();
+
+        TextOf(first).ShouldBe("right after connected");
+    }
+
     [Theory]
     [InlineData("seven", "lastEventId: ")]
     [InlineData("99", "lastEventId: 99 is beyond the last message of #general (0)")]
