@@ -31,18 +31,18 @@ public sealed class ChatHistory(IDbContextFactory<ApplicationDbContext> contexts
         return newestFirst.AsEnumerable().Reverse().Select(ChatMessageView.From).ToList();
     }
 
-    /// <summary>The room, if the user may read it, with its last sequence read now (not from the room cache).</summary>
-    public async Task<Result<RoomHead>> HeadAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
+    /// <summary>The room, if the user may read it (from the room cache when it has it).</summary>
+    public async Task<Result<Room>> ReadableRoomAsync(Actor actor, string roomId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var room = await access.FindReadableAsync(db, actor, roomId, cancellationToken);
-        if (!room.Succeeded)
-        {
-            return room.Failure!;
-        }
+        return await access.FindReadableAsync(db, actor, roomId, cancellationToken);
+    }
 
-        var last = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.LastSequence).FirstAsync(cancellationToken);
-        return new RoomHead(room.Value!.Id, room.Value.Name, last);
+    /// <summary>The room's newest sequence, read now (not from the room cache): where a resuming subscriber may start from at most.</summary>
+    public async Task<long> LastSequenceAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Rooms.Where(r => r.Id == roomId).Select(r => r.LastSequence).FirstAsync(cancellationToken);
     }
 
     /// <summary>Messages after <paramref name="afterSequence"/>, oldest first: what a resuming subscriber missed.</summary>

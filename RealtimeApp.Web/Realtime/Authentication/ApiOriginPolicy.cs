@@ -25,4 +25,11 @@ public static class ApiOriginPolicy
 
         return allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary><see cref="IsAllowed(string?, string, IEnumerable{string})"/> for <paramref name="request"/>'s <c>Origin</c> and the app's own origin as the request reached it.</summary>
+    public static bool IsAllowed(HttpRequest request, IEnumerable<string> allowedOrigins)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return IsAllowed(request.Headers.Origin, $"{request.Scheme}://{request.Host}", allowedOrigins);
+    }
 }

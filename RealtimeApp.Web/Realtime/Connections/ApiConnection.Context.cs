@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using RealtimeApp.Web.Realtime.Authentication;
-using RealtimeApp.Web.Realtime.Limits;
 using RealtimeApp.Web.Realtime.Protocol;
 
 namespace RealtimeApp.Web.Realtime.Connections;
@@ -109,13 +108,9 @@ internal sealed partial class ApiConnection
 
         var principal = result.Principal;
         User = principal;
-        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "anonymous";
-        var limits = await _limits.GetAsync(principal, _connectionCts.Token);
-        if (!_registry.TryAssignUser(this, userId, limits.ConnectionsPerUser))
+        if (await _registry.AdmitAsync(this, principal, _limits, _connectionCts.Token) is { } refusal)
         {
-            _limits.RecordRefusal(principal, ApiLimit.Connections);
-            var message = $"Too many connections for this user (max {limits.ConnectionsPerUser})";
-            await RejectAsync(new TrpcError(TrpcErrorCode.TooManyRequests, message), ApiCloseCodes.TooManyConnections);
+            await RejectAsync(refusal, ApiCloseCodes.TooManyConnections);
             return;
         }
 

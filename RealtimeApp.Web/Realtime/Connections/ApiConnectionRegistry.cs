@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
+using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Protocol;
 
 namespace RealtimeApp.Web.Realtime.Connections;
 
@@ -130,18 +132,25 @@ public sealed class ApiConnectionRegistry
         }
     }
 
-    internal bool TryAssignUser(IApiSession connection, string userId, int maxPerUser)
+    /// <summary>
+    /// Counts <paramref name="session"/> (already added) against its user's connection limit: null when it fits,
+    /// otherwise the TOO_MANY_REQUESTS error to answer with, the refusal recorded.
+    /// </summary>
+    internal async ValueTask<TrpcError?> AdmitAsync(IApiSession session, ClaimsPrincipal user, IApiUserLimits limits, CancellationToken cancellationToken)
     {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous";
+        var max = (await limits.GetAsync(user, cancellationToken)).ConnectionsPerUser;
         lock (_userLock)
         {
-            if (_connections.Values.Count(c => c.UserId == userId) >= maxPerUser)
+            if (_connections.Values.Count(c => c.UserId == userId) < max)
             {
-                return false;
+                session.UserId = userId;
+                return null;
             }
-
-            connection.UserId = userId;
-            return true;
         }
+
+        limits.RecordRefusal(user, ApiLimit.Connections);
+        return new TrpcError(TrpcErrorCode.TooManyRequests, $"Too many connections for this user (max {max})");
     }
 
     internal void Remove(IApiSession connection) => _connections.TryRemove(connection.Id, out _);

@@ -24,7 +24,7 @@ internal static class HttpCaller
         var request = context.Request;
         var origin = request.Headers.Origin.ToString();
         var isOriginAllowed = origin.Length > 0
-            ? ApiOriginPolicy.IsAllowed(origin, $"{request.Scheme}://{request.Host}", options.AllowedOrigins)
+            ? ApiOriginPolicy.IsAllowed(request, options.AllowedOrigins)
             : HttpMethods.IsGet(request.Method) && IsSameOriginOrNotAFetch(request.Headers["Sec-Fetch-Site"].ToString());
         ClaimsPrincipal? browserUser = null;
         if (connectionParams?.ContainsKey("token") != true)

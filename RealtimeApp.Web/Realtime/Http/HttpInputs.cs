@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -26,6 +27,13 @@ internal sealed class HttpInputs : IDisposable
 
     /// <summary>Every call fails with <paramref name="error"/> (for example a body over the size limit).</summary>
     public static HttpInputs Failed(TrpcError error) => new(null, error, isBatch: false);
+
+    /// <summary>The inputs of a GET: its <c>?input=</c> parameter (absent or empty: no input for any call).</summary>
+    public static HttpInputs FromQuery(HttpRequestHead head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        return Parse(head.QueryInput is { Length: > 0 } input ? Encoding.UTF8.GetBytes(input) : default, head.IsBatch);
+    }
 
     /// <summary>Parses <paramref name="utf8"/>; empty means no input for any call.</summary>
     public static HttpInputs Parse(ReadOnlyMemory<byte> utf8, bool isBatch)

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -144,17 +143,14 @@ internal sealed class SseSubscription(
             return refused.ToTrpcException().ToError();
         }
 
-        var userId = caller.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? caller.Principal.Identity?.Name ?? "anonymous";
-        var allowed = (await limits.GetAsync(caller.Principal, context.RequestAborted)).ConnectionsPerUser;
         registry.Add(this);
-        if (!registry.TryAssignUser(this, userId, allowed))
+        var tooMany = await registry.AdmitAsync(this, caller.Principal, limits, context.RequestAborted);
+        if (tooMany is not null)
         {
             registry.Remove(this);
-            limits.RecordRefusal(caller.Principal, ApiLimit.Connections);
-            return new TrpcError(TrpcErrorCode.TooManyRequests, $"Too many connections for this user (max {allowed})");
         }
 
-        return null;
+        return tooMany;
     }
 
     /// <summary>
@@ -201,7 +197,7 @@ internal sealed class SseSubscription(
 
     private JsonElement? Input()
     {
-        using var inputs = HttpInputs.Parse(head.QueryInput is { Length: > 0 } raw ? Encoding.UTF8.GetBytes(raw) : default, isBatch: false);
+        using var inputs = HttpInputs.FromQuery(head);
         var input = procedure.TakesInput ? inputs.For(0)?.Clone() : null;
         return procedure.TakesInput ? SseResume.Merge(input, SseResume.ReadId(context.Request)) : null;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Limits;
@@ -69,7 +68,7 @@ internal static class TrpcHttpEndpoint
         }
 
         using var inputs = head.IsGet
-            ? HttpInputs.Parse(head.QueryInput is { Length: > 0 } input ? Encoding.UTF8.GetBytes(input) : default, head.IsBatch)
+            ? HttpInputs.FromQuery(head)
             : await HttpBody.ReadInputsAsync(request, head.IsBatch, options.HttpMaxBodyBytes);
         // Calls that fail on their path or method never reach authentication (§2.6): a batch of only those costs no look-up.
         var caller = head.Calls.Any(call => call.Procedure is CallProcedure procedure && head.HasMethodOf(procedure))

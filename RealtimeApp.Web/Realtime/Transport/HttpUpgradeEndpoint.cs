@@ -36,7 +36,7 @@ internal static class HttpUpgradeEndpoint
             context.Connection.RemoteIpAddress?.ToString(),
             request.Query["connectionParams"] == "1",
             BearerToken.FromAuthorization(request.Headers.Authorization),
-            ApiOriginPolicy.IsAllowed(request.Headers.Origin, $"{request.Scheme}://{request.Host}", options.AllowedOrigins),
+            ApiOriginPolicy.IsAllowed(request, options.AllowedOrigins),
             await services.GetRequiredService<IApiConnectionAuthenticator>().AuthenticateBrowserAsync(context),
             ApiTransport.HttpPipeline);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext

@@ -63,10 +63,10 @@ internal sealed class RoomMessageStream
         var after = SequenceCursor.Parse(input.LastEventId, "message");
         var services = context.Services;
         var history = services.GetRequiredService<ChatHistory>();
-        var room = (await history.HeadAsync(actor, input.RoomId, context.CancellationToken)).ValueOrThrow();
-        if (after > room.LastSequence)
+        var room = (await history.ReadableRoomAsync(actor, input.RoomId, context.CancellationToken)).ValueOrThrow();
+        if (after is { } cursor && await history.LastSequenceAsync(room.Id, context.CancellationToken) is var last && cursor > last)
         {
-            throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last message of #{room.Name} ({room.LastSequence})");
+            throw InputErrors.Invalid("lastEventId", $"{cursor} is beyond the last message of #{room.Name} ({last})");
         }
 
         var stream = new RoomMessageStream(services.GetRequiredService<EventAggregator>(), input.RoomId, room.Name, actor);
