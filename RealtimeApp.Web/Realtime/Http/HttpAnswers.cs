@@ -12,6 +12,7 @@ namespace RealtimeApp.Web.Realtime.Http;
 internal static class HttpAnswers
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ProcedureJson.Options.Encoder };
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     /// <summary>An error that fails the whole request: one <c>{"error":…}</c> object without a path.</summary>
     public static Task WriteRequestErrorAsync(HttpResponse response, TrpcError error) =>
@@ -101,18 +102,9 @@ internal static class HttpAnswers
         }
     }
 
-    private static async Task WriteLineAsync(HttpResponse response, Action<Utf8JsonWriter> write)
-    {
-        using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
-        {
-            write(writer);
-        }
+    private static Task WriteLineAsync(HttpResponse response, Action<Utf8JsonWriter> write) => WriteFlushedAsync(response, write, NewLine);
 
-        response.BodyWriter.Write("\n"u8);
-        await response.BodyWriter.FlushAsync(response.HttpContext.RequestAborted);
-    }
-
-    private static async Task WriteJsonAsync(HttpResponse response, int status, string? allow, Action<Utf8JsonWriter> write)
+    private static Task WriteJsonAsync(HttpResponse response, int status, string? allow, Action<Utf8JsonWriter> write)
     {
         response.StatusCode = status;
         response.ContentType = "application/json";
@@ -121,11 +113,17 @@ internal static class HttpAnswers
             response.Headers.Allow = allow;
         }
 
+        return WriteFlushedAsync(response, write, []);
+    }
+
+    private static async Task WriteFlushedAsync(HttpResponse response, Action<Utf8JsonWriter> write, byte[] after)
+    {
         using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
         {
             write(writer);
         }
 
+        response.BodyWriter.Write(after);
         await response.BodyWriter.FlushAsync(response.HttpContext.RequestAborted);
     }
 }

@@ -20,15 +20,18 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
             return;
         }
 
+        // A structured entry's message is made from its values: only when one of them holds a token is it formatted here.
         var values = state as IReadOnlyList<KeyValuePair<string, object?>>;
-        var message = formatter(state, exception);
-        if (!QueryRedaction.Applies(message) && values?.Any(v => v.Value is string text && QueryRedaction.Applies(text)) != true)
+        var needsRedaction = values is not null
+            ? values.Any(v => v.Value is string text && QueryRedaction.Applies(text))
+            : QueryRedaction.Applies(formatter(state, exception));
+        if (!needsRedaction)
         {
             inner.Log(logLevel, eventId, state, exception, formatter);
             return;
         }
 
-        var redactedMessage = QueryRedaction.Redact(message);
+        var redactedMessage = QueryRedaction.Redact(formatter(state, exception));
         IReadOnlyList<KeyValuePair<string, object?>> redacted = values?
             .Select(v => v.Value is string text ? new KeyValuePair<string, object?>(v.Key, QueryRedaction.Redact(text)) : v)
             .ToList() ?? [];
