@@ -41,6 +41,11 @@ set -e
 
 count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 total=$(count total); failed=$(count failed); passed=$(count succeeded); skipped=$(count skipped)
+if [ "$failed" -ne 0 ]; then
+  # The run's log is long (browser tests print their servers' logs); repeat each failure where CI shows it: at the end.
+  echo "==> Failed tests"
+  grep -E -A 30 "^\s*failed [A-Za-z]" "$log" | head -n 200 || true
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 
 if [ "$total" -eq 0 ]; then

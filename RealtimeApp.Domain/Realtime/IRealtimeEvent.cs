@@ -21,6 +21,7 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonDerivedType(typeof(RoomChanged), "roomChanged")]
 [JsonDerivedType(typeof(RateLimitChanged), "rateLimitChanged")]
 [JsonDerivedType(typeof(RoomMembershipChanged), "roomMembershipChanged")]
+[JsonDerivedType(typeof(ReadMarkerMoved), "readMarkerMoved")]
 public interface IRealtimeEvent
 {
     /// <summary>The topic the event is delivered on, e.g. <c>room:general</c> (see <see cref="Topics"/>).</summary>

@@ -22,4 +22,5 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonSerializable(typeof(RoomChanged))]
 [JsonSerializable(typeof(RateLimitChanged))]
 [JsonSerializable(typeof(RoomMembershipChanged))]
+[JsonSerializable(typeof(ReadMarkerMoved))]
 public sealed partial class RealtimeEventJsonContext : JsonSerializerContext;

@@ -27,6 +27,9 @@ public static class Topics
     /// <summary><c>agent:{agentId}</c>: commands addressed to one agent.</summary>
     public static string Agent(string agentId) => Build("agent:", agentId);
 
+    /// <summary><c>user:{userId}</c>: what concerns one user only, such as their read markers.</summary>
+    public static string User(string userId) => Build("user:", userId);
+
     private static string Build(string prefix, string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);

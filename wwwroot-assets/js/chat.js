@@ -62,8 +62,9 @@ function mentionBeforeCaret(textarea) {
 }
 
 export function attachComposer(textarea, dotnet) {
-  let suggesting = false;
   let lastQuery = null;
+  // Rendered with the suggestion list itself, so Enter picks a suggestion whenever one is on screen.
+  const suggesting = () => textarea.dataset.suggesting === 'true';
   const reportMention = () => {
     const query = mentionBeforeCaret(textarea);
     if (query !== lastQuery) {
@@ -74,12 +75,12 @@ export function attachComposer(textarea, dotnet) {
   // The text is taken and the box emptied here, in the same event, so whatever is typed next is never lost to
   // a round trip to the server.
   const onKeyDown = (event) => {
-    if (suggesting && (event.key === 'Enter' || event.key === 'Tab')) {
+    if (suggesting() && (event.key === 'Enter' || event.key === 'Tab')) {
       event.preventDefault();
       dotnet.invokeMethodAsync('PickFirstMention');
       return;
     }
-    if (suggesting && event.key === 'Escape') {
+    if (suggesting() && event.key === 'Escape') {
       lastQuery = null;
       dotnet.invokeMethodAsync('MentionQueryChanged', null);
       return;
@@ -101,9 +102,6 @@ export function attachComposer(textarea, dotnet) {
   // Marks the composer as wired (Enter sends), for tests and tools that drive the page.
   textarea.dataset.keyboard = 'ready';
   return {
-    setSuggesting(value) {
-      suggesting = value;
-    },
     insertMention(name) {
       const caret = textarea.selectionStart;
       const before = textarea.value.slice(0, caret).replace(/@([A-Za-z0-9._-]*)$/, `@${name} `);

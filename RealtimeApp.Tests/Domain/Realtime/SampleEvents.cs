@@ -22,6 +22,7 @@ internal static class SampleEvents
         new RoomChanged("random", "Random", "anything goes", IsPrivate: true, IsArchived: false, RoomChangeKind.Created),
         new RateLimitChanged("user", "alice"),
         new RoomMembershipChanged("random", "bob", IsMember: false, "Member"),
+        new ReadMarkerMoved("bob", "random", 12),
     ];
 
     public static TaskProgressed Progress(string taskId, long sequence, int publisher = 0) =>

@@ -7,9 +7,9 @@ public sealed class TopicsTests
     [Fact]
     public void Builders_PrefixTheId_WhenIdIsGiven()
     {
-        var topics = new[] { Topics.Room("general"), Topics.Task("task-42"), Topics.Presence("general"), Topics.Agent("a1") };
+        var topics = new[] { Topics.Room("general"), Topics.Task("task-42"), Topics.Presence("general"), Topics.Agent("a1"), Topics.User("bob") };
 
-        topics.ShouldBe(["room:general", "task:task-42", "presence:general", "agent:a1"]);
+        topics.ShouldBe(["room:general", "task:task-42", "presence:general", "agent:a1", "user:bob"]);
     }
 
     [Fact]
@@ -29,6 +29,7 @@ public sealed class TopicsTests
         [
             "room:general", "room:general", "room:general", "presence:general", "presence:general",
             "task:task-42", "task:task-42", Topics.Agents, "agent:agent-1", Topics.Rooms, Topics.RateLimits, "room:random",
+            "user:bob",
         ]);
     }
 }

@@ -9,13 +9,26 @@ using RealtimeApp.Web.Data;
 namespace RealtimeApp.Web.Features.Rooms;
 
 /// <summary>Staff-side room operations: the room list with unread counts, describing, joining and leaving a room.</summary>
-public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts, RoomAccess access, EventHub hub)
+public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts, RoomAccess access, RoomListCache lists, EventHub hub)
 {
     /// <summary>Rooms the user belongs to plus public rooms they can join (archived rooms hidden), latest activity first.</summary>
     public async Task<IReadOnlyList<RoomSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
 
+        if (lists.Find(actor.UserId) is { } kept)
+        {
+            return kept;
+        }
+
+        var generation = lists.Generation;
+        var rooms = await ReadListAsync(actor, cancellationToken);
+        lists.Keep(actor.UserId, generation, rooms);
+        return rooms;
+    }
+
+    private async Task<IReadOnlyList<RoomSummary>> ReadListAsync(Actor actor, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var mentionPattern = $"%{actor.UserId}%";
         var rows = await db.Rooms.AsNoTracking()
@@ -42,7 +55,8 @@ public sealed class RoomService(IDbContextFactory<ApplicationDbContext> contexts
                 row.Room.LastActivityAt, (int)Math.Max(0, row.Room.LastSequence - row.LastRead), row.Mentions))
             .OrderByDescending(room => room.IsMember)
             .ThenByDescending(room => room.LastActivityAt)
-            .ToList();
+            .ToList()
+            .AsReadOnly();
     }
 
     /// <summary>The room a user opens, archived or not, if they may read it.</summary>

@@ -26,6 +26,7 @@ public static class RoomsServiceCollectionExtensions
         services.AddAuditLog();
         services.AddSingleton<RoomDirectory>();
         services.AddSingleton<RoomAccess>();
+        services.AddSingleton<RoomListCache>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<RoomAdministration>();

@@ -30,7 +30,7 @@ internal sealed class SseSubscription(
     TimeProvider time,
     ILogger<SseSubscription> logger) : IApiSession
 {
-    private readonly SseWriter _writer = new(context.Response, time);
+    private readonly SseOutbox _outbox = new(context.Response.BodyWriter, options.Value.SendQueueBytes, time);
     private readonly CancellationTokenSource _closedByServer = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly DateTimeOffset _connectedAt = time.GetUtcNow();
@@ -47,7 +47,7 @@ internal sealed class SseSubscription(
 
     public ApiConnectionInfo Describe() => new(
         Id, UserId, User?.Identity?.Name, context.Connection.RemoteIpAddress?.ToString(), _connectedAt,
-        SubscriptionCount: 1, QueuedBytes: 0, _closedByServer.IsCancellationRequested, ApiTransport.ServerSentEvents);
+        SubscriptionCount: 1, _outbox.QueuedBytes, _closedByServer.IsCancellationRequested, ApiTransport.ServerSentEvents);
 
     public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
     {
@@ -74,8 +74,9 @@ internal sealed class SseSubscription(
             StartResponse();
             if (await RefusalAsync() is { } refusal)
             {
-                await ConnectedAsync(stop.Token);
-                await _writer.ErrorAsync(refusal, Path, stop.Token);
+                Send(Connected());
+                Send(SseFrames.Error(refusal, Path));
+                await _outbox.FlushedAsync().WaitAsync(stop.Token);
                 return;
             }
 
@@ -100,6 +101,7 @@ internal sealed class SseSubscription(
         }
         finally
         {
+            await StopWritingAsync();
             _closedByServer.Dispose();
             _completion.TrySetResult();
         }
@@ -166,34 +168,61 @@ internal sealed class SseSubscription(
         }
         catch (Exception exception) when (!IsStop(exception, stop))
         {
-            await ConnectedAsync(stop);
-            await _writer.ErrorAsync(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path, stop);
+            Send(Connected());
+            Send(SseFrames.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
+            await _outbox.FlushedAsync().WaitAsync(stop);
             return;
         }
 
-        await ConnectedAsync(stop);
+        Send(Connected());
         var ping = TimeSpan.FromSeconds(options.Value.SsePingSeconds);
-        await using var pinger = time.CreateTimer(_ => _ = PingIfIdleAsync(ping, stop), null, ping / 2, ping / 2);
+        await using var pinger = time.CreateTimer(_ => PingIfIdle(ping), null, ping / 2, ping / 2);
         try
         {
             await foreach (var item in events.WithCancellation(stop))
             {
-                await _writer.EventAsync(item, stop);
+                Send(SseFrames.Event(item));
             }
 
-            await _writer.ReturnAsync(stop);
+            Send(SseFrames.Return());
         }
-        catch (Exception exception) when (exception is not IOException && !IsStop(exception, stop))
+        catch (Exception exception) when (!IsStop(exception, stop))
         {
-            await _writer.ErrorAsync(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path, stop);
+            Send(SseFrames.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
         }
+
+        await _outbox.FlushedAsync().WaitAsync(stop);
     }
 
     /// <summary>The stream is ending because the client left or the server closed it: nothing more to tell the client.</summary>
     private static bool IsStop(Exception exception, CancellationToken stop) => exception is OperationCanceledException && stop.IsCancellationRequested;
 
-    private Task ConnectedAsync(CancellationToken stop) =>
-        _writer.ConnectedAsync(TimeSpan.FromSeconds(options.Value.SseReconnectAfterInactivitySeconds), stop);
+    private ReadOnlyMemory<byte> Connected() => SseFrames.Connected(TimeSpan.FromSeconds(options.Value.SseReconnectAfterInactivitySeconds));
+
+    private void Send(ReadOnlyMemory<byte> frame)
+    {
+        if (!_outbox.TryEnqueue(frame) && !_outbox.IsBroken && !_closedByServer.IsCancellationRequested)
+        {
+            logger.LogWarning("SSE stream {StreamId} of {UserId} ended: more than {Bytes} bytes waiting to be sent", Id, UserId, options.Value.SendQueueBytes);
+            RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
+            context.Abort();
+        }
+    }
+
+    /// <summary>
+    /// Whatever ended the stream, nothing may still be writing once the request is over. A reader still holding back a
+    /// write is cut off: it reconnects and resumes from its last event.
+    /// </summary>
+    private async Task StopWritingAsync()
+    {
+        var flushed = _outbox.FlushedAsync();
+        if (!flushed.IsCompleted)
+        {
+            context.Abort();
+        }
+
+        await flushed;
+    }
 
     private JsonElement? Input()
     {
@@ -202,18 +231,11 @@ internal sealed class SseSubscription(
         return procedure.TakesInput ? SseResume.Merge(input, SseResume.ReadId(context.Request)) : null;
     }
 
-    private async Task PingIfIdleAsync(TimeSpan ping, CancellationToken stop)
+    private void PingIfIdle(TimeSpan ping)
     {
-        try
+        if (_outbox.SinceLastEvent >= ping)
         {
-            if (_writer.SinceLastWrite >= ping)
-            {
-                await _writer.PingAsync(stop);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The stream is ending; the loop sees it too.
+            Send(SseFrames.Ping());
         }
     }
 

@@ -9,7 +9,6 @@ public partial class Composer
     private const int MaxSuggestions = 6;
 
     private string? _mentionQuery;
-    private bool _suggesting;
 
     private IReadOnlyList<MentionCandidate> Suggestions =>
         _mentionQuery is null || State.Value.MentionCandidates is not { } candidates
@@ -37,17 +36,6 @@ public partial class Composer
         if (_attachment is not null)
         {
             await _attachment.InvokeVoidAsync("insertMention", candidate.Name);
-        }
-    }
-
-    /// <summary>Tells the browser whether Enter and Tab pick a suggestion instead of sending.</summary>
-    private async Task SyncSuggestingAsync()
-    {
-        var suggesting = Suggestions.Count > 0;
-        if (suggesting != _suggesting && _attachment is not null)
-        {
-            _suggesting = suggesting;
-            await _attachment.InvokeVoidAsync("setSuggesting", suggesting);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Web.Features.Chat.Store;
 using RealtimeApp.Web.Shared.Actions;
+using RealtimeApp.Web.Shared.Interop;
 
 namespace RealtimeApp.Web.Features.Chat.Components;
 
@@ -39,8 +40,6 @@ public partial class Composer
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/chat.js");
             _attachment = await _module.InvokeAsync<IJSObjectReference>("attachComposer", _textarea, _self);
         }
-
-        await SyncSuggestingAsync();
     }
 
     /// <summary>Enter in the text box: the browser has already taken the text out of the box and passes it here.</summary>
@@ -74,23 +73,7 @@ public partial class Composer
 
     protected override async ValueTask DisposeAsyncCore(bool disposing)
     {
-        try
-        {
-            if (_attachment is not null)
-            {
-                await _attachment.InvokeVoidAsync("dispose");
-                await _attachment.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone; so is the page these handles pointed into.
-        }
+        await JsAttachment.ReleaseAsync(_attachment, _module);
 
         _self?.Dispose();
         await base.DisposeAsyncCore(disposing);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using RealtimeApp.Web.Features.Chat.Store;
+using RealtimeApp.Web.Shared.Interop;
 
 namespace RealtimeApp.Web.Features.Chat.Components;
 
@@ -71,23 +72,7 @@ public partial class MessageList
 
     protected override async ValueTask DisposeAsyncCore(bool disposing)
     {
-        try
-        {
-            if (_attachment is not null)
-            {
-                await _attachment.InvokeVoidAsync("dispose");
-                await _attachment.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone; so is the page these handles pointed into.
-        }
+        await JsAttachment.ReleaseAsync(_attachment, _module);
 
         _self?.Dispose();
         await base.DisposeAsyncCore(disposing);
