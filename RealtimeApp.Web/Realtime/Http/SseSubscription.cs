@@ -75,7 +75,7 @@ internal sealed class SseSubscription(
             if (await RefusalAsync() is { } refusal)
             {
                 Send(Connected());
-                Send(SseFrames.Error(refusal, Path));
+                Send(SseFrame.Error(refusal, Path));
                 await _outbox.FlushedAsync().WaitAsync(stop.Token);
                 return;
             }
@@ -169,7 +169,7 @@ internal sealed class SseSubscription(
         catch (Exception exception) when (!IsStop(exception, stop))
         {
             Send(Connected());
-            Send(SseFrames.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
+            Send(SseFrame.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
             await _outbox.FlushedAsync().WaitAsync(stop);
             return;
         }
@@ -181,14 +181,14 @@ internal sealed class SseSubscription(
         {
             await foreach (var item in events.WithCancellation(stop))
             {
-                Send(SseFrames.Event(item));
+                Send(SseFrame.Event(item));
             }
 
-            Send(SseFrames.Return());
+            Send(SseFrame.Return());
         }
         catch (Exception exception) when (!IsStop(exception, stop))
         {
-            Send(SseFrames.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
+            Send(SseFrame.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
         }
 
         await _outbox.FlushedAsync().WaitAsync(stop);
@@ -197,11 +197,11 @@ internal sealed class SseSubscription(
     /// <summary>The stream is ending because the client left or the server closed it: nothing more to tell the client.</summary>
     private static bool IsStop(Exception exception, CancellationToken stop) => exception is OperationCanceledException && stop.IsCancellationRequested;
 
-    private ReadOnlyMemory<byte> Connected() => SseFrames.Connected(TimeSpan.FromSeconds(options.Value.SseReconnectAfterInactivitySeconds));
+    private SseFrame Connected() => SseFrame.Connected(TimeSpan.FromSeconds(options.Value.SseReconnectAfterInactivitySeconds));
 
-    private void Send(ReadOnlyMemory<byte> frame)
+    private void Send(SseFrame frame)
     {
-        if (!_outbox.TryEnqueue(frame) && !_outbox.IsBroken && !_closedByServer.IsCancellationRequested)
+        if (!_outbox.TrySend(frame) && !_outbox.IsBroken && !_closedByServer.IsCancellationRequested)
         {
             logger.LogWarning("SSE stream {StreamId} of {UserId} ended: more than {Bytes} bytes waiting to be sent", Id, UserId, options.Value.SendQueueBytes);
             RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
@@ -235,7 +235,7 @@ internal sealed class SseSubscription(
     {
         if (_outbox.SinceLastEvent >= ping)
         {
-            Send(SseFrames.Ping());
+            Send(SseFrame.Ping());
         }
     }
 
