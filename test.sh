@@ -17,6 +17,24 @@ ensure_chromium() {
 
 ensure_chromium
 
+# The Redis backplane tests start their own redis-server on loopback (RealtimeApp.Tests/Support/RedisServer.cs).
+# Debian's package would also start a system-wide server: a policy-rc.d that refuses keeps it from starting.
+ensure_redis() {
+  if command -v redis-server >/dev/null 2>&1; then return; fi
+  echo "==> Installing Debian's redis-server for the backplane tests (not started as a service)"
+  local policy=/usr/sbin/policy-rc.d added=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod +x "$policy"
+    added=1
+  fi
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  if [ -n "$added" ]; then as_root rm -f "$policy"; fi
+}
+
+ensure_redis
+
 # The official @trpc/client compatibility test (e2e/Tests/TrpcClientCompatTests.cs) runs e2e/trpc-client/compat.mjs.
 ensure_trpc_client() {
   local dir=e2e/trpc-client

@@ -12,6 +12,7 @@ builder.Services.AddRealtimeAppUsers();
 builder.Services.AddRealtimeAppAuthentication();
 builder.Services.AddRealtimeAppHealthChecks();
 builder.Services.AddRealtimeAppMetrics();
+builder.Services.AddEventBackplane(builder.Configuration);
 builder.Services.AddRealtimeCore();
 builder.Services.AddRealtimeApi();
 builder.Services.AddAppShell();

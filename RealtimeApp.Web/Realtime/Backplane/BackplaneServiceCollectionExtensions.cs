@@ -1,0 +1,36 @@
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Web.Realtime.Backplane;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class BackplaneServiceCollectionExtensions
+{
+    /// <summary>
+    /// The bus between nodes from <c>Realtime:Backplane</c>: nothing to add for <c>InMemory</c> (one node), or Redis
+    /// pub/sub on <c>ConnectionStrings:Redis</c> with its health check. Call before <c>AddRealtimeCore</c>.
+    /// </summary>
+    public static IServiceCollection AddEventBackplane(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var options = configuration.GetSection(BackplaneOptions.Section).Get<BackplaneOptions>() ?? new BackplaneOptions();
+        if (options.Backplane != BackplaneKind.Redis)
+        {
+            return services;
+        }
+
+        var redis = RedisSettings.Parse(configuration.GetConnectionString("Redis"));
+        services.AddSingleton<BackplaneMetrics>();
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        services.AddSingleton(provider => new RedisEventBackplane(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            options.RedisChannel,
+            provider.GetRequiredService<BackplaneMetrics>(),
+            provider.GetRequiredService<ILogger<RedisEventBackplane>>()));
+        services.AddSingleton<IEventBackplane>(provider => provider.GetRequiredService<RedisEventBackplane>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return services;
+    }
+}
