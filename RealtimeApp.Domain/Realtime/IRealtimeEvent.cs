@@ -22,6 +22,7 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonDerivedType(typeof(RateLimitChanged), "rateLimitChanged")]
 [JsonDerivedType(typeof(RoomMembershipChanged), "roomMembershipChanged")]
 [JsonDerivedType(typeof(ReadMarkerMoved), "readMarkerMoved")]
+[JsonDerivedType(typeof(BackplaneResumed), "backplaneResumed")]
 public interface IRealtimeEvent
 {
     /// <summary>The topic the event is delivered on, e.g. <c>room:general</c> (see <see cref="Topics"/>).</summary>

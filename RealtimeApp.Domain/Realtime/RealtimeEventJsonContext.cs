@@ -23,4 +23,5 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonSerializable(typeof(RateLimitChanged))]
 [JsonSerializable(typeof(RoomMembershipChanged))]
 [JsonSerializable(typeof(ReadMarkerMoved))]
+[JsonSerializable(typeof(BackplaneResumed))]
 public sealed partial class RealtimeEventJsonContext : JsonSerializerContext;

@@ -12,6 +12,9 @@ public static class Topics
     /// <summary>Room list changes: created, renamed, archived... (<see cref="Events.RoomChanged"/>).</summary>
     public const string Rooms = "rooms";
 
+    /// <summary>This node's link to the other nodes came back (<see cref="Events.BackplaneResumed"/>, never sent across).</summary>
+    public const string Backplane = "backplane";
+
     /// <summary>Rate-limit settings changes (<see cref="Events.RateLimitChanged"/>).</summary>
     public const string RateLimits = "ratelimits";
 

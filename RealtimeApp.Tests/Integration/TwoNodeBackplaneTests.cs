@@ -4,9 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
+using RealtimeApp.Tests.Features.Chat.Api.Support;
+using RealtimeApp.Tests.Features.RateLimits.Support;
 using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Chat;
+using StackExchange.Redis;
 
 namespace RealtimeApp.Tests.Integration;
 
@@ -40,6 +44,38 @@ public sealed class TwoNodeBackplaneTests
     }
 
     [Fact]
+    public async Task Subscriber_EndsWithEveryMessageInOrderOnce_WhenRedisWasDownWhilePostingOnBothNodes()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = new RealtimeAppFactory(RedisSettings(redis));
+        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var admin = await AdminAsync(a);
+        await RateLimitSettings.SetMessageBudgetAsync(a.Services, 100_000);
+        await using var subscriber = await SubscribeOnAsync(a, admin, "general");
+        var postOnA = a.Services.GetRequiredService<ChatService>();
+        var postOnB = b.Services.GetRequiredService<ChatService>();
+        var acknowledged = new List<long>();
+
+        async Task PostAsync(ChatService node, string text) =>
+            acknowledged.Add((await node.PostAsync(admin, "general", text, Ct)).Value!.Sequence);
+
+        await PostAsync(postOnB, "before the outage");
+        await redis.StopAsync();
+        await Eventually.WaitUntilAsync(() => !a.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, "node A saw Redis go", Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await PostAsync(postOnB, $"on B during the outage {i}");
+            await PostAsync(postOnA, $"on A during the outage {i}");
+        }
+
+        await PostAsync(postOnB, "on B, the last during the outage");
+        await redis.StartAgainAsync();
+        var received = await SequencesUntilAsync(subscriber, acknowledged[^1]);
+
+        received.ShouldBe(acknowledged.Order());
+    }
+
+    [Fact]
     public async Task Healthz_IsUnhealthy_WhileRedisIsDown_AndHealthyWhenItIsBack()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -52,6 +88,30 @@ public sealed class TwoNodeBackplaneTests
         await redis.StartAgainAsync();
 
         await WaitForHealthAsync(client, HttpStatusCode.OK);
+    }
+
+    private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string roomId)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, "two-node test", expiresAt: null, Ct);
+        var socket = await node.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/api/ws?connectionParams=1"), Ct);
+        var client = new TrpcTestClient(socket);
+        await client.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{token.Value!.Secret}}}"}}""");
+        await client.SendAsync($$$$"""{"id":1,"method":"subscription","params":{"path":"chat.onMessage","input":{"roomId":"{{{{roomId}}}}"}}}""");
+        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"started"}}""");
+        return client;
+    }
+
+    /// <summary>The sequences the subscription delivers, up to and including <paramref name="last"/>.</summary>
+    private static async Task<List<long>> SequencesUntilAsync(TrpcTestClient subscriber, long last)
+    {
+        var sequences = new List<long>();
+        while (sequences.Count == 0 || sequences[^1] < last)
+        {
+            sequences.Add(Frame.TrackedSequence(await subscriber.ReceiveAsync()));
+        }
+
+        return sequences;
     }
 
     private static Dictionary<string, string?> RedisSettings(RedisServer redis) => new()

@@ -23,6 +23,7 @@ internal static class SampleEvents
         new RateLimitChanged("user", "alice"),
         new RoomMembershipChanged("random", "bob", IsMember: false, "Member"),
         new ReadMarkerMoved("bob", "random", 12),
+        new BackplaneResumed(),
     ];
 
     public static TaskProgressed Progress(string taskId, long sequence, int publisher = 0) =>

@@ -1,4 +1,5 @@
 using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
 using StackExchange.Redis;
 
 namespace RealtimeApp.Web.Realtime.Backplane;
@@ -10,7 +11,8 @@ namespace RealtimeApp.Web.Realtime.Backplane;
 /// </summary>
 /// <remarks>
 /// Redis pub/sub is at most once: while Redis is unreachable the other nodes miss this node's events (counted as
-/// <c>not_sent</c>) and this node misses theirs. <see cref="Reconnected"/> tells the feeds to catch up from the database.
+/// <c>not_sent</c>) and this node misses theirs. When Redis is back, a <see cref="BackplaneResumed"/> on this node tells
+/// the feeds to catch up from the database.
 /// </remarks>
 public sealed class RedisEventBackplane : IEventBackplane, IDisposable
 {
@@ -137,7 +139,8 @@ public sealed class RedisEventBackplane : IEventBackplane, IDisposable
 
         TrySubscribe();
         _metrics.Reconnected();
-        _logger.LogInformation("The Redis backplane is back ({Endpoint})", args.EndPoint);
+        _logger.LogInformation("The Redis backplane is back ({Endpoint}); feeds catch up from the database", args.EndPoint);
+        _local.PublishAsync(new BackplaneResumed()).GetAwaiter().GetResult();
         Reconnected?.Invoke();
     }
 }

@@ -15,8 +15,10 @@ namespace RealtimeApp.Web.Features.Chat.Api;
 /// it subscribes live first (the room topic on the connection's aggregator; a synchronous handler puts each event
 /// straight into this stream's bounded buffer, and ends the stream with an error rather than drop one when the
 /// consumer falls behind), then replays from the database everything after <c>lastEventId</c>, then drains
-/// the live buffer skipping what the replay already delivered. While it runs the connection counts as present in the
-/// room; it ends with FORBIDDEN when the subscriber is removed from the room.
+/// the live buffer skipping what the replay already delivered. A live message that does not follow on from the last
+/// one, or a <see cref="BackplaneResumed"/>, means messages published on another node were missed: they are read from
+/// the database first, so a Redis outage leaves no gap. While it runs the connection counts as present in the room;
+/// it ends with FORBIDDEN when the subscriber is removed from the room.
 /// </summary>
 internal sealed class RoomMessageStream
 {
@@ -29,7 +31,7 @@ internal sealed class RoomMessageStream
     internal const int ReplayPageSize = 200;
 
     private readonly Channel<IRealtimeEvent> _live = Channel.CreateBounded<IRealtimeEvent>(
-        new BoundedChannelOptions(BufferCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(BufferCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private volatile bool _overflowed;
 
@@ -37,6 +39,7 @@ internal sealed class RoomMessageStream
     private readonly string _roomName;
     private readonly Actor _actor;
     private readonly IEventSubscription _subscription;
+    private readonly IEventSubscription _resumes;
     private volatile bool _removed;
 
     private RoomMessageStream(EventAggregator aggregator, string roomId, string roomName, Actor actor)
@@ -47,6 +50,7 @@ internal sealed class RoomMessageStream
         // Synchronous: delivered inline under the room topic's lock (so in order, one writer at a time), one hand-off
         // to the reader instead of a queue and a pump per subscriber.
         _subscription = aggregator.Subscribe<IRealtimeEvent>(Topics.Room(roomId), OnEvent);
+        _resumes = aggregator.Subscribe<BackplaneResumed>(Topics.Backplane, OnEvent);
     }
 
     /// <summary>
@@ -80,30 +84,39 @@ internal sealed class RoomMessageStream
         {
             using var here = presence.Enter(_roomId, _actor.UserId, _actor.DisplayName);
 
-            // -1: live only, every sequence is new. Otherwise the last sequence delivered.
-            var last = after ?? -1;
+            // The last sequence delivered (or, live only, the room's last one when the live subscription began). Live
+            // sequences follow on from it one by one, so a jump means events were missed (another node's, while the
+            // backplane was down): they are read from the database, as after a BackplaneResumed.
+            var last = after ?? await history.LastSequenceAsync(_roomId, cancellationToken);
             if (after is not null)
             {
-                IReadOnlyList<Domain.Chat.ChatMessage> page;
-                do
+                await foreach (var message in ReplayAsync(history, last, before: long.MaxValue, cancellationToken))
                 {
-                    page = await history.AfterAsync(_roomId, last, ReplayPageSize, cancellationToken);
-                    foreach (var message in page)
-                    {
-                        ThrowIfRemoved();
-                        last = message.Sequence;
-                        yield return Track(message.Sequence, SerializedJson.From(project(ChatMessageView.From(message))));
-                    }
+                    last = message.Sequence;
+                    yield return Track(message.Sequence, SerializedJson.From(project(ChatMessageView.From(message))));
                 }
-                while (page.Count == ReplayPageSize);
             }
 
             await foreach (var realtimeEvent in _live.Reader.ReadAllAsync(cancellationToken))
             {
                 if (realtimeEvent is MessagePosted posted && posted.Sequence > last)
                 {
+                    await foreach (var missed in ReplayAsync(history, last, before: posted.Sequence, cancellationToken))
+                    {
+                        last = missed.Sequence;
+                        yield return Track(missed.Sequence, SerializedJson.From(project(ChatMessageView.From(missed))));
+                    }
+
                     last = posted.Sequence;
                     yield return Track(posted.Sequence, SharedPayloads.For(posted, project, static (p, projection) => projection(ToView(p))));
+                }
+                else if (realtimeEvent is BackplaneResumed)
+                {
+                    await foreach (var missed in ReplayAsync(history, last, before: long.MaxValue, cancellationToken))
+                    {
+                        last = missed.Sequence;
+                        yield return Track(missed.Sequence, SerializedJson.From(project(ChatMessageView.From(missed))));
+                    }
                 }
                 else if (IsRemoval(realtimeEvent))
                 {
@@ -122,6 +135,31 @@ internal sealed class RoomMessageStream
         finally
         {
             await _subscription.DisposeAsync();
+            await _resumes.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The stored messages after <paramref name="after"/> and before <paramref name="before"/>, oldest first, a page at a
+    /// time (none when the live event follows on from the last one delivered: no query then).
+    /// </summary>
+    private async IAsyncEnumerable<Domain.Chat.ChatMessage> ReplayAsync(
+        ChatHistory history, long after, long before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (before > after + 1)
+        {
+            var page = await history.AfterAsync(_roomId, after, ReplayPageSize, cancellationToken);
+            foreach (var message in page.TakeWhile(m => m.Sequence < before))
+            {
+                ThrowIfRemoved();
+                after = message.Sequence;
+                yield return message;
+            }
+
+            if (page.Count < ReplayPageSize || page[^1].Sequence >= before)
+            {
+                yield break;
+            }
         }
     }
 
@@ -131,7 +169,7 @@ internal sealed class RoomMessageStream
         {
             _removed = true;
         }
-        else if (realtimeEvent is not MessagePosted)
+        else if (realtimeEvent is not (MessagePosted or BackplaneResumed))
         {
             return;
         }
