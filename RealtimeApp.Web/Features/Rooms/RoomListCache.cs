@@ -7,8 +7,9 @@ namespace RealtimeApp.Web.Features.Rooms;
 /// <summary>
 /// Each user's room list as last read from the database, kept until an event arrives (from this node or, over the
 /// backplane, any other) that can change someone's list: a message posted, edited or deleted, a room or membership
-/// change, a read marker moved. Lists are asked for far more often than that (every page load, every API client's
-/// <c>rooms.list</c>); when chat is busy, they are simply read again.
+/// change, a read marker moved, or the backplane back after an outage (other nodes' events were missed meanwhile).
+/// Lists are asked for far more often than that (every page load, every API client's <c>rooms.list</c>); when chat is
+/// busy, they are simply read again.
 /// </summary>
 /// <remarks>
 /// Any such event clears every list: the unread counts of all a room's readers move with each message, so a
@@ -35,6 +36,7 @@ public sealed class RoomListCache : IDisposable
             hub.SubscribeAll<RoomChanged>(_ => Invalidate()),
             hub.SubscribeAll<RoomMembershipChanged>(_ => Invalidate()),
             hub.SubscribeAll<ReadMarkerMoved>(_ => Invalidate()),
+            hub.SubscribeAll<BackplaneResumed>(_ => Invalidate()),
         ];
     }
 

@@ -93,30 +93,26 @@ internal sealed class RoomMessageStream
                 await foreach (var message in ReplayAsync(history, last, before: long.MaxValue, cancellationToken))
                 {
                     last = message.Sequence;
-                    yield return Track(message.Sequence, SerializedJson.From(project(ChatMessageView.From(message))));
+                    yield return Stored(message, project);
                 }
             }
 
             await foreach (var realtimeEvent in _live.Reader.ReadAllAsync(cancellationToken))
             {
+                if (realtimeEvent is MessagePosted or BackplaneResumed)
+                {
+                    var before = realtimeEvent is MessagePosted next ? next.Sequence : long.MaxValue;
+                    await foreach (var missed in ReplayAsync(history, last, before, cancellationToken))
+                    {
+                        last = missed.Sequence;
+                        yield return Stored(missed, project);
+                    }
+                }
+
                 if (realtimeEvent is MessagePosted posted && posted.Sequence > last)
                 {
-                    await foreach (var missed in ReplayAsync(history, last, before: posted.Sequence, cancellationToken))
-                    {
-                        last = missed.Sequence;
-                        yield return Track(missed.Sequence, SerializedJson.From(project(ChatMessageView.From(missed))));
-                    }
-
                     last = posted.Sequence;
                     yield return Track(posted.Sequence, SharedPayloads.For(posted, project, static (p, projection) => projection(ToView(p))));
-                }
-                else if (realtimeEvent is BackplaneResumed)
-                {
-                    await foreach (var missed in ReplayAsync(history, last, before: long.MaxValue, cancellationToken))
-                    {
-                        last = missed.Sequence;
-                        yield return Track(missed.Sequence, SerializedJson.From(project(ChatMessageView.From(missed))));
-                    }
                 }
                 else if (IsRemoval(realtimeEvent))
                 {
@@ -195,6 +191,9 @@ internal sealed class RoomMessageStream
     private TrpcException Removed() => new(TrpcErrorCode.Forbidden, $"You are no longer a member of #{_roomName}.");
 
     private static TrackedEvent<SerializedJson> Track(long sequence, SerializedJson payload) => new(SequenceCursor.Format(sequence), payload);
+
+    private static TrackedEvent<SerializedJson> Stored<T>(Domain.Chat.ChatMessage message, Func<ChatMessageView, T> project) =>
+        Track(message.Sequence, SerializedJson.From(project(ChatMessageView.From(message))));
 
     private static ChatMessageView ToView(MessagePosted posted) => new(
         long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,
