@@ -10,6 +10,7 @@ using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Tasks;
 using StackExchange.Redis;
 
 namespace RealtimeApp.Tests.Integration;
@@ -51,7 +52,7 @@ public sealed class TwoNodeBackplaneTests
         await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
         var admin = await AdminAsync(a);
         await RateLimitSettings.SetMessageBudgetAsync(a.Services, 100_000);
-        await using var subscriber = await SubscribeOnAsync(a, admin, "general");
+        await using var subscriber = await SubscribeOnAsync(a, admin, "chat.onMessage", """{"roomId":"general"}""");
         var postOnA = a.Services.GetRequiredService<ChatService>();
         var postOnB = b.Services.GetRequiredService<ChatService>();
         var acknowledged = new List<long>();
@@ -76,6 +77,28 @@ public sealed class TwoNodeBackplaneTests
     }
 
     [Fact]
+    public async Task TaskSubscriber_GetsTheProgressReportedOnTheOtherNode_WhileRedisWasDown()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = new RealtimeAppFactory(RedisSettings(redis));
+        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var admin = await AdminAsync(a);
+        var tasksOnB = b.Services.GetRequiredService<TaskService>();
+        (await tasksOnB.CreateAsync(admin, "Build", id: "task-1", cancellationToken: Ct)).Failure.ShouldBeNull();
+        await using var subscriber = await SubscribeOnAsync(a, admin, "tasks.onProgress", """{"taskId":"task-1"}""");
+
+        await redis.StopAsync();
+        await Eventually.WaitUntilAsync(() => !a.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, "node A saw Redis go", Timeout);
+        (await tasksOnB.ReportAsync(admin, new TaskReport("task-1", 50, "running", "half way"), Ct)).Failure.ShouldBeNull();
+        var done = await tasksOnB.ReportAsync(admin, new TaskReport("task-1", 100, "succeeded", "done"), Ct);
+        done.Failure.ShouldBeNull();
+        await redis.StartAgainAsync();
+
+        var received = await SequencesUntilAsync(subscriber, done.Value!.LastSequence);
+        received.ShouldBe([done.Value.LastSequence - 1, done.Value.LastSequence]);
+    }
+
+    [Fact]
     public async Task Healthz_IsUnhealthy_WhileRedisIsDown_AndHealthyWhenItIsBack()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -90,14 +113,14 @@ public sealed class TwoNodeBackplaneTests
         await WaitForHealthAsync(client, HttpStatusCode.OK);
     }
 
-    private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string roomId)
+    private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string path, string input)
     {
         await using var scope = node.Services.CreateAsyncScope();
         var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, "two-node test", expiresAt: null, Ct);
         var socket = await node.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/api/ws?connectionParams=1"), Ct);
         var client = new TrpcTestClient(socket);
         await client.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{token.Value!.Secret}}}"}}""");
-        await client.SendAsync($$$$"""{"id":1,"method":"subscription","params":{"path":"chat.onMessage","input":{"roomId":"{{{{roomId}}}}"}}}""");
+        await client.SendAsync($$$"""{"id":1,"method":"subscription","params":{"path":"{{{path}}}","input":{{{input}}}}}""");
         (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"started"}}""");
         return client;
     }
