@@ -23,6 +23,7 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonDerivedType(typeof(RoomMembershipChanged), "roomMembershipChanged")]
 [JsonDerivedType(typeof(ReadMarkerMoved), "readMarkerMoved")]
 [JsonDerivedType(typeof(BackplaneResumed), "backplaneResumed")]
+[JsonDerivedType(typeof(UserAccessChanged), "userAccessChanged")]
 public interface IRealtimeEvent
 {
     /// <summary>The topic the event is delivered on, e.g. <c>room:general</c> (see <see cref="Topics"/>).</summary>

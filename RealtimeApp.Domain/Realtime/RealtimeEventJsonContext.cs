@@ -24,4 +24,5 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonSerializable(typeof(RoomMembershipChanged))]
 [JsonSerializable(typeof(ReadMarkerMoved))]
 [JsonSerializable(typeof(BackplaneResumed))]
+[JsonSerializable(typeof(UserAccessChanged))]
 public sealed partial class RealtimeEventJsonContext : JsonSerializerContext;

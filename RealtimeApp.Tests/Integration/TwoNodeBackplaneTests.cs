@@ -10,6 +10,9 @@ using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Sessions;
+using RealtimeApp.Web.Features.Users.Administration;
+using RealtimeApp.Web.Realtime;
 using RealtimeApp.Web.Features.Tasks;
 using StackExchange.Redis;
 
@@ -17,7 +20,9 @@ namespace RealtimeApp.Tests.Integration;
 
 /// <summary>
 /// The app as two nodes with <c>Realtime:Backplane=Redis</c> (one redis-server of the test's own, one database):
-/// what one node publishes reaches the other's subscribers, and <c>/healthz</c> reports Redis.
+/// what one node publishes reaches the other's subscribers (and, after a Redis outage, what they missed is read from
+/// the database), a lock or role change on one node ends the user's sessions on the other, and <c>/healthz</c> reports
+/// Redis.
 /// </summary>
 public sealed class TwoNodeBackplaneTests
 {
@@ -96,6 +101,29 @@ public sealed class TwoNodeBackplaneTests
 
         var received = await SequencesUntilAsync(subscriber, done.Value!.LastSequence);
         received.ShouldBe([done.Value.LastSequence - 1, done.Value.LastSequence]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LockOrRoleChangeOnNodeA_ClosesTheUsersApiConnectionsOnNodeB(bool locking)
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = new RealtimeAppFactory(RedisSettings(redis));
+        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var admin = await AdminAsync(a);
+        var staff = await a.CreateUserAsync("sam@example.com", "Staff#Pass1", Roles.Staff);
+        var sam = new Actor(staff.Id, staff.UserName!, new HashSet<string> { Roles.Staff });
+        await using var onB = await SubscribeOnAsync(b, sam, "chat.onMessage", """{"roomId":"general"}""");
+        var users = a.Services.GetRequiredService<UserAdministration>();
+
+        var changed = locking ? await users.LockAsync(admin, sam.UserId, Ct) : await users.SetRoleAsync(admin, sam.UserId, Roles.Admin, granted: true, Ct);
+
+        changed.Failure.ShouldBeNull();
+        var (status, _) = await onB.ReceiveCloseAsync();
+        status.ShouldBe(ApiCloseCodes.ClosedByServer);
+        onB.Socket.CloseStatusDescription.ShouldBe(locking ? UserSessions.LockedReason : UserAccessEnforcer.RolesChangedReason);
+        b.Services.GetRequiredService<LockedUsers>().Contains(sam.UserId).ShouldBe(locking);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ internal static class SampleEvents
         new RoomMembershipChanged("random", "bob", IsMember: false, "Member"),
         new ReadMarkerMoved("bob", "random", 12),
         new BackplaneResumed(),
+        new UserAccessChanged("bob", UserAccessChange.Locked),
     ];
 
     public static TaskProgressed Progress(string taskId, long sequence, int publisher = 0) =>

@@ -28,6 +28,8 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<CircuitRegistry>();
         services.AddLockedUsers();
         services.AddSingleton<UserSessions>();
+        services.AddSingleton<UserAccessEnforcer>();
+        services.AddHostedService(provider => provider.GetRequiredService<UserAccessEnforcer>());
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<SessionValidationOptions>>((stamp, sessions) => stamp.ValidationInterval = TimeSpan.FromSeconds(sessions.Value.RevalidationSeconds));

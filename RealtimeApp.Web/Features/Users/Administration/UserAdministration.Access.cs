@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Audit;
-using RealtimeApp.Web.Features.Sessions;
 
 namespace RealtimeApp.Web.Features.Users.Administration;
 
@@ -42,14 +42,16 @@ public sealed partial class UserAdministration
                 return Failure.Invalid(string.Join(" ", changed.Errors.Select(e => e.Description)));
             }
 
-            // The user's cookie and circuits carry the old roles; a new stamp makes them pick up the new ones.
+            // The user's cookie and circuits carry the old roles: a new stamp makes the cookie pick up the new ones, and
+            // every node ends the user's circuits and API connections, which come back with them.
             await users.UpdateSecurityStampAsync(user);
+            hub.Publish(new UserAccessChanged(user.Id, UserAccessChange.RolesChanged));
             var after = granted ? roles.Append(canonical).Order(StringComparer.Ordinal).ToList() : roles.Where(r => r != canonical).ToList();
             await audit.WriteAsync(actor, granted ? AuditActions.RoleAdded : AuditActions.RoleRemoved, Target(user.Email!), new { Roles = roles }, new { Roles = after }, cancellationToken);
             return null;
         });
 
-    /// <summary>Locks the account indefinitely and ends its circuits and API connections on this node at once.</summary>
+    /// <summary>Locks the account indefinitely and ends its circuits and API connections at once, on every node.</summary>
     public Task<Result<UserRow>> LockAsync(Actor actor, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, userId, cancellationToken, async (users, user, _) =>
         {
@@ -67,8 +69,7 @@ public sealed partial class UserAdministration
             await users.SetLockoutEnabledAsync(user, true);
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(user);
-            locked.Add(user.Id);
-            sessions.EndAll(user.Id, UserSessions.LockedReason);
+            hub.Publish(new UserAccessChanged(user.Id, UserAccessChange.Locked));
             await audit.WriteAsync(actor, AuditActions.UserLocked, Target(user.Email!), new { Locked = wasLocked }, new { Locked = true }, cancellationToken);
             return null;
         });
@@ -79,7 +80,7 @@ public sealed partial class UserAdministration
             var wasLocked = await users.IsLockedOutAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            locked.Remove(user.Id);
+            hub.Publish(new UserAccessChanged(user.Id, UserAccessChange.Unlocked));
             await audit.WriteAsync(actor, AuditActions.UserUnlocked, Target(user.Email!), new { Locked = wasLocked }, new { Locked = false }, cancellationToken);
             return null;
         });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Audit;
@@ -13,7 +14,7 @@ namespace RealtimeApp.Web.Features.Users.Administration;
 /// long-lived circuit never reads through a stale Identity context. Role and lock changes are serialised on this
 /// node so two admins cannot remove the last administrator between them.
 /// </summary>
-public sealed partial class UserAdministration(IServiceScopeFactory scopes, UserSessions sessions, LockedUsers locked, IAuditLog audit, TimeProvider time)
+public sealed partial class UserAdministration(IServiceScopeFactory scopes, UserSessions sessions, EventHub hub, IAuditLog audit, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
