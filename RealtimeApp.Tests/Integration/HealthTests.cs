@@ -23,7 +23,7 @@ public sealed class HealthTests : IAsyncLifetime
         var response = await client.GetAsync("/healthz", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy\ndatabase: Healthy (database reachable)\n");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class HealthTests : IAsyncLifetime
         var response = await client.GetAsync("/healthz", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy\ndatabase: Unhealthy (database unreachable)\n");
     }
 
     [Fact]

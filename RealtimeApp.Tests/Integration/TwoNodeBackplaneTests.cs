@@ -136,9 +136,13 @@ public sealed class TwoNodeBackplaneTests
 
         await redis.StopAsync();
         await WaitForHealthAsync(client, HttpStatusCode.ServiceUnavailable);
+        var down = await (await client.GetAsync("/healthz", Ct)).Content.ReadAsStringAsync(Ct);
         await redis.StartAgainAsync();
 
         await WaitForHealthAsync(client, HttpStatusCode.OK);
+        down.ShouldStartWith("Unhealthy\n");
+        down.ShouldContain("database: Healthy");
+        down.ShouldContain("redis: Unhealthy (Redis is not connected.)");
     }
 
     private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string path, string input)

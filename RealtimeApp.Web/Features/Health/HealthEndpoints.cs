@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using RealtimeApp.Web.Features.Health;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,12 +16,12 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>Maps <c>/healthz</c>: 200 "Healthy", or 503 "Unhealthy" when the database does not answer.</summary>
+    /// <summary>Maps <c>/healthz</c>: 200 "Healthy", or 503 "Unhealthy" when the database (or Redis, when configured) does not answer; a line per check says which.</summary>
     public static IEndpointRouteBuilder MapRealtimeAppHealth(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        endpoints.MapHealthChecks(Path).AllowAnonymous().DisableHttpMetrics();
+        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous().DisableHttpMetrics();
         return endpoints;
     }
 }
