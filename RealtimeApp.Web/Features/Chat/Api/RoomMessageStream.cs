@@ -68,26 +68,39 @@ internal sealed class RoomMessageStream
         var services = context.Services;
         var history = services.GetRequiredService<ChatHistory>();
         var room = (await history.ReadableRoomAsync(actor, input.RoomId, context.CancellationToken)).ValueOrThrow();
-        if (after is { } cursor && await history.LastSequenceAsync(room.Id, context.CancellationToken) is var last && cursor > last)
-        {
-            throw InputErrors.Invalid("lastEventId", $"{cursor} is beyond the last message of #{room.Name} ({last})");
-        }
 
+        // Live first, then the room's last sequence: a message committed after this read is above it and delivered (a
+        // live-only subscriber gets everything posted once it has started); one below it was posted before.
         var stream = new RoomMessageStream(services.GetRequiredService<EventAggregator>(), input.RoomId, room.Name, actor);
-        return stream.ReadAsync(history, services.GetRequiredService<PresenceTracker>(), after, project);
+        try
+        {
+            var last = await history.LastSequenceAsync(room.Id, context.CancellationToken);
+            if (after > last)
+            {
+                throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last message of #{room.Name} ({last})");
+            }
+
+            return stream.ReadAsync(history, services.GetRequiredService<PresenceTracker>(), after, last, project);
+        }
+        catch
+        {
+            await stream.UnsubscribeAsync();
+            throw;
+        }
     }
 
     private async IAsyncEnumerable<TrackedEvent<SerializedJson>> ReadAsync<T>(
-        ChatHistory history, PresenceTracker presence, long? after, Func<ChatMessageView, T> project, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        ChatHistory history, PresenceTracker presence, long? after, long lastWhenOpened, Func<ChatMessageView, T> project,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
         {
             using var here = presence.Enter(_roomId, _actor.UserId, _actor.DisplayName);
 
-            // The last sequence delivered (or, live only, the room's last one when the live subscription began). Live
+            // The last sequence delivered (or, live only, the room's last one once the live subscription began). Live
             // sequences follow on from it one by one, so a jump means events were missed (another node's, while the
             // backplane was down): they are read from the database, as after a BackplaneResumed.
-            var last = after ?? await history.LastSequenceAsync(_roomId, cancellationToken);
+            var last = after ?? lastWhenOpened;
             if (after is not null)
             {
                 await foreach (var message in ReplayAsync(history, last, before: long.MaxValue, cancellationToken))
@@ -130,9 +143,14 @@ internal sealed class RoomMessageStream
         }
         finally
         {
-            await _subscription.DisposeAsync();
-            await _resumes.DisposeAsync();
+            await UnsubscribeAsync();
         }
+    }
+
+    private async ValueTask UnsubscribeAsync()
+    {
+        await _subscription.DisposeAsync();
+        await _resumes.DisposeAsync();
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ public sealed record RoomDescribed(RoomSummary Room);
 
 public sealed record RoomsChanged(string RoomId);
 
+/// <summary>The link to the other nodes came back after an outage: the room list and the open room are read again.</summary>
+public sealed record ChatResyncRequested;
+
 public sealed record RemovedFromRoom(string RoomId);
 
 public sealed record LoadMentionCandidates(string RoomId);

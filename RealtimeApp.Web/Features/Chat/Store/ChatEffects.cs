@@ -87,6 +87,24 @@ public sealed class ChatEffects(
         }
     }
 
+    /// <summary>Events of other nodes may have been missed: the unread counts and the open room's latest page are read again.</summary>
+    [EffectMethod(typeof(ChatResyncRequested))]
+    public async Task ResyncAsync(IDispatcher dispatcher)
+    {
+        await ReloadRoomsAsync(dispatcher);
+        if (state.Value.CurrentRoomId is not { } roomId)
+        {
+            return;
+        }
+
+        var page = await history.PageAsync(await circuit.GetAsync(), roomId, beforeSequence: null);
+        if (page.Succeeded)
+        {
+            dispatcher.Dispatch(new HistoryLoaded(roomId, page.Value!, HasOlder(page.Value!), Older: false));
+            await MarkReadAsync(roomId, page.Value!.LastOrDefault()?.Sequence, dispatcher);
+        }
+    }
+
     private async Task ReloadRoomsAsync(IDispatcher dispatcher)
     {
         var list = await rooms.ListAsync(await circuit.GetAsync());

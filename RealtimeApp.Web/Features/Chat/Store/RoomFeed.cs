@@ -7,13 +7,15 @@ namespace RealtimeApp.Web.Features.Chat.Store;
 /// <summary>
 /// The circuit's live subscriptions: one per room it shows (all the room topic's events, in order, on its own queue,
 /// so a busy circuit never slows a publisher) and one to room changes. All on the circuit's aggregator, so they end
-/// with the circuit. A member removed from a room stops receiving it before the room's next event.
+/// with the circuit. A member removed from a room stops receiving it before the room's next event. When the backplane
+/// comes back after an outage (other nodes' events were missed), the chat reads its rooms and open room again.
 /// </summary>
 public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher) : IDisposable
 {
     private readonly Dictionary<string, IDisposable> _rooms = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private IDisposable? _roomChanges;
+    private IDisposable? _resumes;
     private string? _userId;
 
     public void Start(string userId)
@@ -22,6 +24,7 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
         {
             _userId = userId;
             _roomChanges ??= aggregator.Subscribe<RoomChanged>(Topics.Rooms, (e, _) => Dispatch(new RoomsChanged(e.RoomId)));
+            _resumes ??= aggregator.Subscribe<BackplaneResumed>(Topics.Backplane, (_, _) => Dispatch(new ChatResyncRequested()));
         }
     }
 
@@ -58,6 +61,7 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
 
             _rooms.Clear();
             _roomChanges?.Dispose();
+            _resumes?.Dispose();
         }
     }
 
