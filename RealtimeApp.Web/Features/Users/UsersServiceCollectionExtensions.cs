@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Data;
@@ -25,7 +26,8 @@ public static class UsersServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddDefaultTokenProviders();
-        services.AddDataProtection();
+        // Keys in the database: a cookie issued by one node is read by every other, and survives restarts and redeploys.
+        services.AddDataProtection().SetApplicationName("RealtimeApp").PersistKeysToDbContext<ApplicationDbContext>();
 
         services.AddOptions<BootstrapAdminOptions>()
             .BindConfiguration(BootstrapAdminOptions.SectionName)
