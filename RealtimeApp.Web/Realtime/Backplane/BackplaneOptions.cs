@@ -8,6 +8,12 @@ public sealed class BackplaneOptions
     /// <summary><c>InMemory</c> (one node, the default) or <c>Redis</c> (<c>ConnectionStrings:Redis</c>), for several nodes.</summary>
     public BackplaneKind Backplane { get; set; } = BackplaneKind.InMemory;
 
+    /// <summary>
+    /// How many nodes the operator runs on this database (default 1). More than one needs the Redis backplane: with the
+    /// in-memory bus the nodes would not see each other's messages, so such a node refuses to start.
+    /// </summary>
+    public int Nodes { get; set; } = 1;
+
     /// <summary>The Redis pub/sub channel the nodes share; nodes of different deployments on one Redis use different ones.</summary>
     public string RedisChannel { get; set; } = "realtimeapp:events";
 }

@@ -16,9 +16,18 @@ public static class BackplaneServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var options = configuration.GetSection(BackplaneOptions.Section).Get<BackplaneOptions>() ?? new BackplaneOptions();
+        if (options.Nodes < 1)
+        {
+            throw new InvalidOperationException($"Realtime:Nodes must be at least 1 (it is {options.Nodes}).");
+        }
+
         if (options.Backplane != BackplaneKind.Redis)
         {
-            return services;
+            return options.Nodes == 1
+                ? services
+                : throw new InvalidOperationException(
+                    $"Realtime:Nodes is {options.Nodes}, but Realtime:Backplane is InMemory: the nodes would not see each other's messages. "
+                    + "Set Realtime:Backplane=Redis and ConnectionStrings:Redis.");
         }
 
         var redis = RedisSettings.Parse(configuration.GetConnectionString("Redis"));
