@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Realtime;
@@ -57,6 +58,7 @@ public sealed class TwoNodeBackplaneTests
         await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
         var admin = await AdminAsync(a);
         await RateLimitSettings.SetMessageBudgetAsync(a.Services, 100_000);
+        using var catchUpReads = CountOnNode(a, "realtimeapp.backplane.catchup.reads");
         await using var subscriber = await SubscribeOnAsync(a, admin, "chat.onMessage", """{"roomId":"general"}""");
         var postOnA = a.Services.GetRequiredService<ChatService>();
         var postOnB = b.Services.GetRequiredService<ChatService>();
@@ -79,6 +81,7 @@ public sealed class TwoNodeBackplaneTests
         var received = await SequencesUntilAsync(subscriber, acknowledged[^1]);
 
         received.ShouldBe(acknowledged.Order());
+        catchUpReads.Total.ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -155,6 +158,33 @@ public sealed class TwoNodeBackplaneTests
         await client.SendAsync($$$"""{"id":1,"method":"subscription","params":{"path":"{{{path}}}","input":{{{input}}}}}""");
         (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"started"}}""");
         return client;
+    }
+
+    /// <summary>Adds up one of the node's counters from now on.</summary>
+    private static MeasurementTotal CountOnNode(RealtimeAppFactory node, string instrumentName) =>
+        new(node.Services.GetRequiredService<IMeterFactory>().Create(RealtimeMetrics.MeterName), instrumentName);
+
+    private sealed class MeasurementTotal : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _total;
+
+        public MeasurementTotal(Meter meter, string instrumentName)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter == meter && instrument.Name == instrumentName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>The sequences the subscription delivers, up to and including <paramref name="last"/>.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Web.Realtime;
+using RealtimeApp.Web.Realtime.Backplane;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,7 @@ public static class RealtimeCoreExtensions
         });
         services.TryAddScoped<EventAggregator>();
         services.TryAddSingleton<ConnectionMetrics>();
+        services.TryAddSingleton<BackplaneMetrics>();
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         return services;
     }

@@ -11,6 +11,7 @@ public sealed class BackplaneMetrics
     private readonly Counter<long> _notSent;
     private readonly Counter<long> _unreadable;
     private readonly Counter<long> _reconnects;
+    private readonly Counter<long> _catchUpReads;
 
     public BackplaneMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +22,8 @@ public sealed class BackplaneMetrics
         _notSent = meter.CreateCounter<long>("realtimeapp.backplane.messages.not_sent", "{message}", "Events the other nodes missed because the backplane was unreachable.");
         _unreadable = meter.CreateCounter<long>("realtimeapp.backplane.messages.unreadable", "{message}", "Messages on the channel that were not events of this app.");
         _reconnects = meter.CreateCounter<long>("realtimeapp.backplane.reconnects", "{reconnect}", "Times the connection to the backplane came back.");
+        _catchUpReads = meter.CreateCounter<long>(
+            "realtimeapp.backplane.catchup.reads", "{read}", "Live feeds that read missed events from the database (a sequence jump, or the backplane's return).");
     }
 
     public void Published() => _published.Add(1);
@@ -32,4 +35,6 @@ public sealed class BackplaneMetrics
     public void Unreadable() => _unreadable.Add(1);
 
     public void Reconnected() => _reconnects.Add(1);
+
+    public void CatchUpRead() => _catchUpReads.Add(1);
 }

@@ -31,7 +31,6 @@ public static class BackplaneServiceCollectionExtensions
         }
 
         var redis = RedisSettings.Parse(configuration.GetConnectionString("Redis"));
-        services.AddSingleton<BackplaneMetrics>();
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton(provider => new RedisEventBackplane(
             provider.GetRequiredService<IConnectionMultiplexer>(),

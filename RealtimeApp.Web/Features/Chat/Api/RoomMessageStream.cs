@@ -5,6 +5,7 @@ using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Features.Rooms.Presence;
+using RealtimeApp.Web.Realtime.Backplane;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -80,7 +81,7 @@ internal sealed class RoomMessageStream
                 throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last message of #{room.Name} ({last})");
             }
 
-            return stream.ReadAsync(history, services.GetRequiredService<PresenceTracker>(), after, last, project);
+            return stream.ReadAsync(history, services.GetRequiredService<PresenceTracker>(), services.GetRequiredService<BackplaneMetrics>(), after, last, project);
         }
         catch
         {
@@ -90,7 +91,7 @@ internal sealed class RoomMessageStream
     }
 
     private async IAsyncEnumerable<TrackedEvent<SerializedJson>> ReadAsync<T>(
-        ChatHistory history, PresenceTracker presence, long? after, long lastWhenOpened, Func<ChatMessageView, T> project,
+        ChatHistory history, PresenceTracker presence, BackplaneMetrics metrics, long? after, long lastWhenOpened, Func<ChatMessageView, T> project,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
@@ -115,6 +116,11 @@ internal sealed class RoomMessageStream
                 if (realtimeEvent is MessagePosted or BackplaneResumed)
                 {
                     var before = realtimeEvent is MessagePosted next ? next.Sequence : long.MaxValue;
+                    if (before > last + 1)
+                    {
+                        metrics.CatchUpRead();
+                    }
+
                     await foreach (var missed in ReplayAsync(history, last, before, cancellationToken))
                     {
                         last = missed.Sequence;

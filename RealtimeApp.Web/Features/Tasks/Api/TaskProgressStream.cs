@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Web.Realtime.Backplane;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -51,11 +52,12 @@ internal sealed class TaskProgressStream
         }
 
         var stream = new TaskProgressStream(context.Get<EventAggregator>(), input.TaskId);
-        return stream.ReadAsync(tasks, after, task.LastSequence, project);
+        return stream.ReadAsync(tasks, context.Get<BackplaneMetrics>(), after, task.LastSequence, project);
     }
 
     private async IAsyncEnumerable<TrackedEvent<T>> ReadAsync<T>(
-        TaskService tasks, long? after, long lastWhenOpened, Func<TaskEventView, T> project, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        TaskService tasks, BackplaneMetrics metrics, long? after, long lastWhenOpened, Func<TaskEventView, T> project,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
         {
@@ -73,6 +75,11 @@ internal sealed class TaskProgressStream
             await foreach (var realtimeEvent in _live.Reader.ReadAllAsync(cancellationToken))
             {
                 var before = realtimeEvent is TaskProgressed next ? next.Sequence : long.MaxValue;
+                if (before > last + 1)
+                {
+                    metrics.CatchUpRead();
+                }
+
                 await foreach (var missed in ReplayAsync(tasks, last, before, cancellationToken))
                 {
                     last = missed.Sequence;
