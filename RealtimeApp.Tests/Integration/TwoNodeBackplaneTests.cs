@@ -211,22 +211,6 @@ public sealed class TwoNodeBackplaneTests
         return new Actor(user!.Id, user.UserName!, new HashSet<string> { Roles.Admin });
     }
 
-    private static async Task WaitForHealthAsync(HttpClient client, HttpStatusCode expected)
-    {
-        HttpStatusCode? last = null;
-        var started = DateTime.UtcNow;
-        while (last != expected)
-        {
-            if (DateTime.UtcNow - started > Timeout)
-            {
-                throw new TimeoutException($"/healthz still answered {last}, not {expected}.");
-            }
-
-            last = (await client.GetAsync("/healthz", Ct)).StatusCode;
-            if (last != expected)
-            {
-                await Task.Delay(20, Ct); // polling the condition, not a fixed wait
-            }
-        }
-    }
+    private static Task WaitForHealthAsync(HttpClient client, HttpStatusCode expected) =>
+        Eventually.WaitUntilAsync(async () => (await client.GetAsync("/healthz", Ct)).StatusCode == expected, $"/healthz answers {(int)expected}", Timeout);
 }

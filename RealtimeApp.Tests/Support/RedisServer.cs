@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using RealtimeApp.Tests.Realtime.Support;
 
 namespace RealtimeApp.Tests.Support;
 
@@ -43,16 +44,13 @@ public sealed class RedisServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var started = Stopwatch.StartNew();
-        while (!await AnswersPingAsync())
-        {
-            if (_process.HasExited || started.Elapsed > StartTimeout)
-            {
-                throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds} s.");
-            }
-
-            await Task.Delay(20, TestContext.Current.CancellationToken); // polling the condition, not a fixed wait
-        }
+        var process = _process;
+        await Eventually.WaitUntilAsync(
+            async () => process.HasExited
+                ? throw new InvalidOperationException($"redis-server on port {Port} exited at start (code {process.ExitCode}).")
+                : await AnswersPingAsync(),
+            $"redis-server on port {Port} answers PING",
+            StartTimeout);
     }
 
     /// <summary>Kills the server (as a crash would) and waits until it is gone.</summary>

@@ -20,4 +20,23 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>As above, for a condition that has to ask something (a server, a socket) to be answered.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string description, TimeSpan? timeout = null)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(20));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        while (!await condition())
+        {
+            try
+            {
+                await timer.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Timed out waiting until {description}.");
+            }
+        }
+    }
 }
