@@ -29,8 +29,6 @@ internal sealed class RoomMessageStream
     /// </summary>
     internal const int BufferCapacity = 5120;
 
-    internal const int ReplayPageSize = 200;
-
     private readonly Channel<IRealtimeEvent> _live = Channel.CreateBounded<IRealtimeEvent>(
         new BoundedChannelOptions(BufferCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -106,6 +104,7 @@ internal sealed class RoomMessageStream
             {
                 await foreach (var message in ReplayAsync(history, last, before: long.MaxValue, cancellationToken))
                 {
+                    ThrowIfRemoved();
                     last = message.Sequence;
                     yield return Stored(message, project);
                 }
@@ -123,6 +122,7 @@ internal sealed class RoomMessageStream
 
                     await foreach (var missed in ReplayAsync(history, last, before, cancellationToken))
                     {
+                        ThrowIfRemoved();
                         last = missed.Sequence;
                         yield return Stored(missed, project);
                     }
@@ -159,29 +159,8 @@ internal sealed class RoomMessageStream
         await _resumes.DisposeAsync();
     }
 
-    /// <summary>
-    /// The stored messages after <paramref name="after"/> and before <paramref name="before"/>, oldest first, a page at a
-    /// time (none when the live event follows on from the last one delivered: no query then).
-    /// </summary>
-    private async IAsyncEnumerable<Domain.Chat.ChatMessage> ReplayAsync(
-        ChatHistory history, long after, long before, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (before > after + 1)
-        {
-            var page = await history.AfterAsync(_roomId, after, ReplayPageSize, cancellationToken);
-            foreach (var message in page.TakeWhile(m => m.Sequence < before))
-            {
-                ThrowIfRemoved();
-                after = message.Sequence;
-                yield return message;
-            }
-
-            if (page.Count < ReplayPageSize || page[^1].Sequence >= before)
-            {
-                yield break;
-            }
-        }
-    }
+    private IAsyncEnumerable<Domain.Chat.ChatMessage> ReplayAsync(ChatHistory history, long after, long before, CancellationToken cancellationToken) =>
+        SequenceReplay.BetweenAsync((from, limit, token) => history.AfterAsync(_roomId, from, limit, token), message => message.Sequence, after, before, cancellationToken);
 
     private void OnEvent(IRealtimeEvent realtimeEvent)
     {

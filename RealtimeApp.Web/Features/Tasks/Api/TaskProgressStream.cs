@@ -20,8 +20,6 @@ internal sealed class TaskProgressStream
     /// <summary>Live events waiting for the stream; beyond that it ends with SERVICE_UNAVAILABLE rather than skip one.</summary>
     internal const int BufferCapacity = LiveFeed<TaskProgressed>.Capacity;
 
-    private const int ReplayPageSize = 200;
-
     private readonly Channel<IRealtimeEvent> _live = Channel.CreateBounded<IRealtimeEvent>(
         new BoundedChannelOptions(BufferCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -106,25 +104,8 @@ internal sealed class TaskProgressStream
         }
     }
 
-    /// <summary>Stored events after <paramref name="after"/> and before <paramref name="before"/>, oldest first (no query when there is no gap).</summary>
-    private async IAsyncEnumerable<TaskEventView> ReplayAsync(
-        TaskService tasks, long after, long before, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (before > after + 1)
-        {
-            var page = await tasks.EventsAfterAsync(_taskId, after, ReplayPageSize, cancellationToken);
-            foreach (var entry in page.TakeWhile(e => e.Sequence < before))
-            {
-                after = entry.Sequence;
-                yield return entry;
-            }
-
-            if (page.Count < ReplayPageSize || page[^1].Sequence >= before)
-            {
-                yield break;
-            }
-        }
-    }
+    private IAsyncEnumerable<TaskEventView> ReplayAsync(TaskService tasks, long after, long before, CancellationToken cancellationToken) =>
+        SequenceReplay.BetweenAsync((from, limit, token) => tasks.EventsAfterAsync(_taskId, from, limit, token), entry => entry.Sequence, after, before, cancellationToken);
 
     private void OnEvent(IRealtimeEvent realtimeEvent)
     {
