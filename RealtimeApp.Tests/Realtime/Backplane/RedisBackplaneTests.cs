@@ -124,6 +124,7 @@ public sealed class RedisBackplaneTests
     {
         private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         private readonly IEventSubscription _subscription;
+        private readonly IEventSubscription _resumes;
         private int _reconnects;
 
         private Node(ConnectionMultiplexer redis)
@@ -131,9 +132,9 @@ public sealed class RedisBackplaneTests
             Redis = redis;
             var metrics = new BackplaneMetrics(_meters.GetRequiredService<IMeterFactory>());
             Backplane = new RedisEventBackplane(redis, "test:events", metrics, NullLogger<RedisEventBackplane>.Instance);
-            Backplane.Reconnected += () => Interlocked.Increment(ref _reconnects);
             Hub = new EventHub(Backplane);
             _subscription = Hub.Subscribe<MessagePosted>(Topics.Room("general"), e => Received.Enqueue(e.Sequence));
+            _resumes = Hub.Subscribe<BackplaneResumed>(Topics.Backplane, _ => Interlocked.Increment(ref _reconnects));
         }
 
         public ConnectionMultiplexer Redis { get; }
@@ -159,6 +160,7 @@ public sealed class RedisBackplaneTests
         public async ValueTask DisposeAsync()
         {
             _subscription.Dispose();
+            _resumes.Dispose();
             Hub.Dispose();
             Backplane.Dispose();
             await Redis.DisposeAsync();

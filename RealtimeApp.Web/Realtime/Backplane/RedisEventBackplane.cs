@@ -38,12 +38,6 @@ public sealed class RedisEventBackplane : IEventBackplane, IDisposable
         TrySubscribe();
     }
 
-    /// <summary>Raised when the connection to Redis came back: events of other nodes may have been missed meanwhile.</summary>
-    public event Action? Reconnected;
-
-    /// <summary>This node's id on the channel.</summary>
-    public Guid Node => _node;
-
     public IDisposable Connect(Action<IRealtimeEvent> receiver) => _local.Connect(receiver);
 
     public async ValueTask PublishAsync(IRealtimeEvent realtimeEvent, CancellationToken cancellationToken = default)
@@ -141,6 +135,5 @@ public sealed class RedisEventBackplane : IEventBackplane, IDisposable
         _metrics.Reconnected();
         _logger.LogInformation("The Redis backplane is back ({Endpoint}); feeds catch up from the database", args.EndPoint);
         _local.PublishAsync(new BackplaneResumed()).GetAwaiter().GetResult();
-        Reconnected?.Invoke();
     }
 }
