@@ -7,6 +7,8 @@ if (CommandLineParser.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The first hosted service: the others (the Data Protection key ring among them) read the database as they start.
+builder.Services.AddDatabaseInitializer();
 builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRealtimeAppUsers();
 builder.Services.AddRealtimeAppAuthentication();

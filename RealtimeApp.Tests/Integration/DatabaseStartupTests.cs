@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RealtimeApp.Domain.Users;
+using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
 
@@ -23,6 +25,21 @@ public sealed class DatabaseStartupTests
         var journalMode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync(TestContext.Current.CancellationToken);
         journalMode.ShouldBe(["wal"]);
         (await db.Roles.Select(role => role.Name).OrderBy(name => name).ToListAsync(TestContext.Current.CancellationToken)).ShouldBe([Roles.Admin, Roles.Staff]);
+    }
+
+    [Fact]
+    public async Task Startup_OnAnEmptyDatabase_LogsNoError_AndKeepsItsSigningKeysInTheDatabase()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var factory = new RealtimeAppFactory(configureTestServices: services => services.AddSingleton<ILoggerProvider>(logs));
+
+        _ = factory.Server;
+
+        // Hosted services that read the database at start (the Data Protection key ring among them) run after migrations.
+        logs.Entries.Where(entry => entry.Level >= LogLevel.Error).Select(entry => entry.Message).ShouldBeEmpty();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        (await db.DataProtectionKeys.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
     }
 
     [Fact]

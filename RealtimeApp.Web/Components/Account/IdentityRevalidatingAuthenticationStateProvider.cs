@@ -14,7 +14,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        IOptions<SessionValidationOptions> sessions)
+        IOptions<SessionValidationOptions> sessions,
+        IHostApplicationLifetime lifetime)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(sessions.Value.RevalidationSeconds);
@@ -22,6 +23,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The circuit ends with the server, whose services may already be gone: nothing left to revalidate.
+            return true;
+        }
+
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -11,7 +11,7 @@ public static class AppShellExtensions
     /// <summary>URL prefix of the top-level <c>wwwroot-assets/</c> folder.</summary>
     public const string AssetsPath = "/assets";
 
-    /// <summary>Blazor Server components with MudBlazor (which shows the store's errors), the account preferences and start-up initialisation.</summary>
+    /// <summary>Blazor Server components with MudBlazor (which shows the store's errors) and the account preferences.</summary>
     public static IServiceCollection AddAppShell(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -20,7 +20,6 @@ public static class AppShellExtensions
         services.AddMudServices();
         services.AddScoped<IStoreErrorPresenter, SnackbarStoreErrorPresenter>();
         services.AddPreferencesFeature();
-        services.AddDatabaseInitializer();
         return services;
     }
 
