@@ -17,11 +17,9 @@ ensure_chromium() {
 
 ensure_chromium
 
-# The Redis backplane tests start their own redis-server on loopback (RealtimeApp.Tests/Support/RedisServer.cs).
-# Debian's package would also start a system-wide server: a policy-rc.d that refuses keeps it from starting.
-ensure_redis() {
-  if command -v redis-server >/dev/null 2>&1; then return; fi
-  echo "==> Installing Debian's redis-server for the backplane tests (not started as a service)"
+# Debian's server packages start a system-wide service when installed; a policy-rc.d that refuses keeps them stopped:
+# the tests start servers of their own, on loopback and free ports, and stop them at the end.
+apt_install_server() {
   local policy=/usr/sbin/policy-rc.d added=""
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
@@ -29,11 +27,28 @@ ensure_redis() {
     added=1
   fi
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   if [ -n "$added" ]; then as_root rm -f "$policy"; fi
 }
 
+# The Redis backplane tests start their own redis-server (RealtimeApp.Tests/Support/RedisServer.cs).
+ensure_redis() {
+  if command -v redis-server >/dev/null 2>&1; then return; fi
+  echo "==> Installing Debian's redis-server for the backplane tests (not started as a service)"
+  apt_install_server redis-server
+}
+
 ensure_redis
+
+# The tests that run on both database engines start their own PostgreSQL (RealtimeApp.Tests/Support/PostgresServer.cs),
+# as the postgres user the package creates.
+ensure_postgres() {
+  if compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null && id postgres >/dev/null 2>&1; then return; fi
+  echo "==> Installing Debian's postgresql for the database tests (not started as a service)"
+  apt_install_server postgresql
+}
+
+ensure_postgres
 
 # The official @trpc/client compatibility test (e2e/Tests/TrpcClientCompatTests.cs) runs e2e/trpc-client/compat.mjs.
 ensure_trpc_client() {

@@ -38,8 +38,11 @@ public static class CommandLineApp
         {
             await using var host = BuildHost(settings);
             await using var scope = host.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
+            await using (await StartupLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), CancellationToken.None))
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
+            }
 
             return parsed.Command switch
             {

@@ -6,17 +6,38 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the EF Core context on SQLite (the embedded default), the start-up migrator and the background WAL checkpointer.</summary>
+    /// <summary>
+    /// Registers the EF Core context on the configured engine (<c>Database:Provider</c>: SQLite, the embedded default, or
+    /// PostgreSQL), the start-up migrator and, on SQLite, the background WAL checkpointer. Features ask for
+    /// <see cref="ApplicationDbContext"/> and never learn which engine it is.
+    /// </summary>
     public static IServiceCollection AddRealtimeAppData(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var connectionString = DatabaseConnection.ResolveSqlite(configuration.GetConnectionString("Default"), contentRootPath);
-        services.AddDbContextFactory<ApplicationDbContext>(options => options.UseSqlite(connectionString));
+        var settings = DatabaseSettings.From(configuration, contentRootPath);
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddApplicationDbContext<PostgresApplicationDbContext>(options => options.UseNpgsql(settings.ConnectionString));
+        }
+        else
+        {
+            services.AddApplicationDbContext<SqliteApplicationDbContext>(options => options.UseSqlite(settings.ConnectionString));
+            services.AddHostedService<WalCheckpointer>();
+        }
+
         services.AddScoped<DatabaseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHostedService<WalCheckpointer>();
         return services;
+    }
+
+    private static void AddApplicationDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : ApplicationDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<ApplicationDbContext>, ApplicationDbContextFactory<TContext>>();
+        services.AddScoped<ApplicationDbContext>(provider => provider.GetRequiredService<TContext>());
     }
 }

@@ -10,19 +10,25 @@ using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.ChatBench;
 
-/// <summary>The chat services as the app registers them, on one SQLite file (WAL), with the group-commit writer running.</summary>
+/// <summary>
+/// The chat services as the app registers them, on one SQLite file (WAL) or a PostgreSQL database, with the
+/// group-commit writer running.
+/// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly MessageWriter _writer;
 
-    private BenchHost(string databasePath)
+    private BenchHost(string databasePath, string? postgres)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
-            })
+            .AddInMemoryCollection(postgres is null
+                ? new Dictionary<string, string?> { [DatabaseSettings.ConnectionStringKey] = $"Data Source={databasePath}" }
+                : new Dictionary<string, string?>
+                {
+                    [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.Postgres),
+                    [DatabaseSettings.ConnectionStringKey] = postgres,
+                })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -35,9 +41,11 @@ public sealed class BenchHost : IAsyncDisposable
         _writer = _services.GetRequiredService<MessageWriter>();
     }
 
-    public static async Task<BenchHost> StartAsync(string databasePath)
+    /// <param name="databasePath">The SQLite file (when <paramref name="postgres"/> is null).</param>
+    /// <param name="postgres">A connection string to an empty PostgreSQL database, or null for SQLite.</param>
+    public static async Task<BenchHost> StartAsync(string databasePath, string? postgres = null)
     {
-        var host = new BenchHost(databasePath);
+        var host = new BenchHost(databasePath, postgres);
         await using (var scope = host._services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();

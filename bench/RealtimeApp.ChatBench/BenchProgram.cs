@@ -5,7 +5,9 @@ namespace RealtimeApp.ChatBench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/RealtimeApp.ChatBench -- [history|posting|breakdown|all] [--messages N] [--iterations N]
-/// [--posters N] [--posts N] [--writer-only] [--data DIR]</c>. Everything is bounded in count; files stay under DIR (default: a temp folder).
+/// [--posters N] [--posts N] [--writer-only] [--data DIR] [--postgres CONNECTION]</c>. Everything is bounded in count; files stay under DIR
+/// (default: a temp folder). With <c>--postgres</c> (a connection string to a server, e.g. <c>Host=127.0.0.1;Username=postgres</c>),
+/// <c>posting</c> runs on PostgreSQL, in a database <c>realtimeapp_chatbench</c> it drops and creates.
 /// </summary>
 public static class BenchProgram
 {
@@ -23,7 +25,7 @@ public static class BenchProgram
 
         if (what is "posting" or "all")
         {
-            await PostingBench.RunAsync(directory, Number(args, "--posters", 64), Number(args, "--posts", 200_000), args.Contains("--writer-only"));
+            await PostingBench.RunAsync(directory, Number(args, "--posters", 64), Number(args, "--posts", 200_000), args.Contains("--writer-only"), Option(args, "--postgres"));
         }
 
         if (what is "breakdown")

@@ -9,11 +9,12 @@ namespace RealtimeApp.ChatBench;
 
 /// <summary>
 /// Posting throughput through <see cref="ChatService.PostAsync"/> (authorize, rate-limit, validate, group commit, publish)
-/// on a fresh SQLite file in WAL mode: <c>posters</c> concurrent tasks, one user each, already members of the room.
+/// on a fresh SQLite file in WAL mode, or a fresh PostgreSQL database (<see cref="BenchPostgres"/>): <c>posters</c>
+/// concurrent tasks, one user each, already members of the room.
 /// </summary>
 public static class PostingBench
 {
-    public static async Task RunAsync(string directory, int posters, int total, bool writerOnly)
+    public static async Task RunAsync(string directory, int posters, int total, bool writerOnly, string? postgresServer)
     {
         var path = Path.Combine(directory, "posting.db");
         foreach (var file in Directory.GetFiles(directory, "posting.db*"))
@@ -21,7 +22,9 @@ public static class PostingBench
             File.Delete(file);
         }
 
-        await using var host = await BenchHost.StartAsync(path);
+        var postgres = postgresServer is null ? null : await BenchPostgres.CreateFreshDatabaseAsync(postgresServer, "realtimeapp_chatbench");
+        Console.WriteLine(postgres is null ? "Engine: SQLite" : "Engine: PostgreSQL");
+        await using var host = await BenchHost.StartAsync(path, postgres);
         var actors = await CreatePostersAsync(host, posters);
         Func<Actor, int, Task> post = writerOnly ? WriterPoster(host.Get<MessageWriter>()) : ServicePoster(host.Get<ChatService>());
 

@@ -1,15 +1,18 @@
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Agents;
 
 namespace RealtimeApp.Tests.Features.Agents;
 
 public sealed class AgentDirectoryTests
 {
-    [Fact]
-    public async Task Get_ReturnsTheAgentWithItsMetadata()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task Get_ReturnsTheAgentWithItsMetadata(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var owner = await host.CreateUserAsync("owner");
         await host.Get<AgentService>().ReportAsync(
             owner, new AgentReport("a1", "active", Version: "1.0", Metadata: new Dictionary<string, string> { ["region"] = "eu" }), TestContext.Current.CancellationToken);
@@ -20,20 +23,22 @@ public sealed class AgentDirectoryTests
         agent.Value.Version.ShouldBe("1.0");
     }
 
-    [Fact]
-    public async Task Get_IsNotFound_ForAnUnknownAgent()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task Get_IsNotFound_ForAnUnknownAgent(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
 
         var agent = await host.Get<AgentDirectory>().GetAsync("ghost", TestContext.Current.CancellationToken);
 
         agent.Failure!.Kind.ShouldBe(FailureKind.NotFound);
     }
 
-    [Fact]
-    public async Task History_ListsStatusChangesOldestFirst()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task History_ListsStatusChangesOldestFirst(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var owner = await host.CreateUserAsync("owner");
         var agents = host.Get<AgentService>();
         foreach (var status in new[] { "idle", "active", "active", "error" })

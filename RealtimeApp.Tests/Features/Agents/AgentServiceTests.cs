@@ -13,7 +13,8 @@ using RealtimeApp.Web.Features.Agents;
 
 namespace RealtimeApp.Tests.Features.Agents;
 
-public sealed class AgentServiceTests : IAsyncLifetime
+/// <remarks>Runs on each engine: <see cref="AgentServiceOnSqliteTests"/> and <see cref="AgentServiceOnPostgresTests"/>.</remarks>
+public abstract class AgentServiceTests(DatabaseProvider engine) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private readonly ConcurrentQueue<AgentStatusChanged> _published = new();
@@ -26,7 +27,7 @@ public sealed class AgentServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ChatHost.StartAsync();
+        _host = await ChatHost.StartAsync(engine);
         _subscription = _host.Get<EventHub>().Subscribe<AgentStatusChanged>(Topics.Agents, _published.Enqueue);
     }
 
@@ -116,3 +117,7 @@ public sealed class AgentServiceTests : IAsyncLifetime
         (await commands.PendingAsync("builder-1", TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 }
+
+public sealed class AgentServiceOnSqliteTests() : AgentServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class AgentServiceOnPostgresTests() : AgentServiceTests(DatabaseProvider.Postgres);

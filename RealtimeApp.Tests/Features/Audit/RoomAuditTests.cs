@@ -1,5 +1,7 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Features.Rooms;
 
@@ -9,10 +11,11 @@ public sealed class RoomAuditTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task RoomChanges_AreAuditedWithBeforeAndAfter()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RoomChanges_AreAuditedWithBeforeAndAfter(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var rooms = host.Get<RoomAdministration>();
 
@@ -28,10 +31,11 @@ public sealed class RoomAuditTests
         entries[1].After.ShouldBe("""{"name":"dev","topic":"Builds","isPrivate":false,"isArchived":false}""");
     }
 
-    [Fact]
-    public async Task MembershipChanges_AreAudited()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task MembershipChanges_AreAudited(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
@@ -47,10 +51,11 @@ public sealed class RoomAuditTests
             .Before.ShouldBe("""{"member":"ana@example.com"}""");
     }
 
-    [Fact]
-    public async Task RefusedRoomChange_IsNotAudited()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RefusedRoomChange_IsNotAudited(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         await host.Get<RoomAdministration>().ArchiveAsync(root, Room.GeneralId, Ct);

@@ -5,6 +5,8 @@ using RealtimeApp.Domain.RateLimits;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Tests.Features.RateLimits.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.RateLimits;
@@ -12,10 +14,11 @@ namespace RealtimeApp.Tests.Features.RateLimits;
 /// <summary>The chat service's message budget follows the stored policies live.</summary>
 public sealed class ChatRateLimitTests
 {
-    [Fact]
-    public async Task PostAsync_RefusesThirdMessage_WhenAdminLoweredTheUsersLimitToTwo()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesThirdMessage_WhenAdminLoweredTheUsersLimitToTwo(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 30);
         var ana = await host.CreateUserAsync("ana");
 
         await RateLimitSettings.SetOverrideAsync(host.Get<IServiceProvider>(), ana.UserId, new RateLimitValues(MessagesPerMinute: 2));
@@ -28,10 +31,11 @@ public sealed class ChatRateLimitTests
         failure.RetryAfter.ShouldNotBeNull().ShouldBeInRange(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30));
     }
 
-    [Fact]
-    public async Task PostAsync_CountsMessagesAlreadySent_WhenLimitIsLoweredToThem()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_CountsMessagesAlreadySent_WhenLimitIsLoweredToThem(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 3);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 3);
         var ana = await host.CreateUserAsync("ana");
         await host.PostManyAsync(ana, Room.GeneralId, 2);
 
@@ -42,10 +46,11 @@ public sealed class ChatRateLimitTests
         (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(2);
     }
 
-    [Fact]
-    public async Task PostAsync_AcceptsMoreMessages_WhenAdminRaisedTheRoleDefault()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_AcceptsMoreMessages_WhenAdminRaisedTheRoleDefault(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 1);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 1);
         var ana = await host.CreateUserAsync("ana");
         await host.PostAsync(ana, Room.GeneralId, "first");
         (await host.Get<ChatService>().PostAsync(ana, Room.GeneralId, "refused", TestContext.Current.CancellationToken)).Failure.ShouldNotBeNull();
@@ -56,10 +61,11 @@ public sealed class ChatRateLimitTests
         (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(2);
     }
 
-    [Fact]
-    public async Task PostAsync_CountsRefusalWithLimitAndPolicyTags_WhenOverrideRefuses()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_CountsRefusalWithLimitAndPolicyTags_WhenOverrideRefuses(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         await RateLimitSettings.SetOverrideAsync(host.Get<IServiceProvider>(), ana.UserId, new RateLimitValues(MessagesPerMinute: 1));
         var meter = host.Get<IMeterFactory>().Create(RealtimeMetrics.MeterName);

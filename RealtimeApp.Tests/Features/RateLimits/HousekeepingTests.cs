@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.RateLimits;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.RateLimits;
 
@@ -11,10 +12,11 @@ namespace RealtimeApp.Tests.Features.RateLimits;
 
 public sealed class HousekeepingTests
 {
-    [Fact]
-    public async Task CheckForChangesAsync_ReloadsPolicies_WhenAnotherProcessChangedTheTable()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CheckForChangesAsync_ReloadsPolicies_WhenAnotherProcessChangedTheTable(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 30);
         var ana = await host.CreateUserAsync("ana");
         var housekeeping = CreateHousekeeping(host);
         (await host.Get<UserRateLimiter>().GetLimitsAsync(ana, TestContext.Current.CancellationToken)).MessagesPerMinute.Value.ShouldBe(30);
@@ -32,10 +34,11 @@ public sealed class HousekeepingTests
             .ShouldBe(new EffectiveLimit(5, RateLimitSource.Override));
     }
 
-    [Fact]
-    public async Task CheckForChangesAsync_ReportsNothing_WhenTableIsUnchanged()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CheckForChangesAsync_ReportsNothing_WhenTableIsUnchanged(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var housekeeping = CreateHousekeeping(host);
         await housekeeping.CheckForChangesAsync(TestContext.Current.CancellationToken);
 
@@ -44,10 +47,11 @@ public sealed class HousekeepingTests
         changed.ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task DropIdle_ForgetsUsersWithFullBuckets_AndKeepsUsersWhoSpentTokens()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task DropIdle_ForgetsUsersWithFullBuckets_AndKeepsUsersWhoSpentTokens(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var ben = await host.CreateUserAsync("ben");
         var limiter = host.Get<UserRateLimiter>();

@@ -1,9 +1,11 @@
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.RateLimits;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
 using RealtimeApp.Tests.Features.RateLimits.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Audit;
 using RealtimeApp.Web.Features.RateLimits;
 
@@ -13,10 +15,11 @@ public sealed class RateLimitPolicyServiceTests
 {
     private static readonly RealtimeApp.Domain.Users.Actor Admin = RateLimitSettings.Administrator;
 
-    [Fact]
-    public async Task GetDefaultsAsync_ReturnsSeededApiAndStaffDefaults_WhenOnlyMessageBudgetsWereSet()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task GetDefaultsAsync_ReturnsSeededApiAndStaffDefaults_WhenOnlyMessageBudgetsWereSet(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 30);
 
         var defaults = await host.Get<RateLimitPolicyService>().GetDefaultsAsync(Admin, TestContext.Current.CancellationToken);
 
@@ -24,10 +27,11 @@ public sealed class RateLimitPolicyServiceTests
         defaults.Value.Staff.ShouldBe(RateLimitDefaults.Seed.Staff);
     }
 
-    [Fact]
-    public async Task SetOverrideAsync_ReturnsBeforeAndAfterAndPublishes_WhenValuesAreValid()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SetOverrideAsync_ReturnsBeforeAndAfterAndPublishes_WhenValuesAreValid(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var published = new List<RateLimitChanged>();
         using var subscription = host.Get<EventHub>().Subscribe<RateLimitChanged>(Topics.RateLimits, published.Add);
@@ -43,10 +47,11 @@ public sealed class RateLimitPolicyServiceTests
         found.Value.Effective.MessagesPerMinute.Source.ShouldBe(RateLimitSource.Staff);
     }
 
-    [Fact]
-    public async Task SetOverrideAndSetDefault_WriteAuditEntriesWithBeforeAndAfter_WhenSaved()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SetOverrideAndSetDefault_WriteAuditEntriesWithBeforeAndAfter_WhenSaved(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var policies = host.Get<RateLimitPolicyService>();
         await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(MessagesPerMinute: 2), TestContext.Current.CancellationToken);
@@ -64,10 +69,11 @@ public sealed class RateLimitPolicyServiceTests
         defaultEntry.After!.ShouldContain("\"messagesPerMinute\":40");
     }
 
-    [Fact]
-    public async Task SetOverrideAsync_SavesNothing_WhenAValueIsOutOfRange()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SetOverrideAsync_SavesNothing_WhenAValueIsOutOfRange(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var policies = host.Get<RateLimitPolicyService>();
 
@@ -77,10 +83,11 @@ public sealed class RateLimitPolicyServiceTests
         (await policies.FindUserAsync(Admin, "ana@example.com", TestContext.Current.CancellationToken)).Value!.Override.ShouldBeNull();
     }
 
-    [Fact]
-    public async Task SetDefaultAsync_RefusesAndKeepsDefault_WhenRequiredFieldIsEmpty()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SetDefaultAsync_RefusesAndKeepsDefault_WhenRequiredFieldIsEmpty(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 30);
         var policies = host.Get<RateLimitPolicyService>();
 
         var refused = await policies.SetDefaultAsync(Admin, RateLimitSource.Staff, RateLimitValues.Empty, TestContext.Current.CancellationToken);
@@ -89,10 +96,11 @@ public sealed class RateLimitPolicyServiceTests
         (await policies.GetDefaultsAsync(Admin, TestContext.Current.CancellationToken)).Value!.Staff.MessagesPerMinute.ShouldBe(30);
     }
 
-    [Fact]
-    public async Task SetDefaultAsync_IsForbidden_WhenActorIsNotAdmin()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SetDefaultAsync_IsForbidden_WhenActorIsNotAdmin(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
 
         var refused = await host.Get<RateLimitPolicyService>().SetDefaultAsync(ana, RateLimitSource.Api, RateLimitDefaults.Seed.Api, TestContext.Current.CancellationToken);
@@ -100,10 +108,11 @@ public sealed class RateLimitPolicyServiceTests
         refused.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Forbidden);
     }
 
-    [Fact]
-    public async Task RemoveOverrideAsync_ReturnsToRoleDefaults_WhenUserHadAnOverride()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RemoveOverrideAsync_ReturnsToRoleDefaults_WhenUserHadAnOverride(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 30);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 30);
         var ana = await host.CreateUserAsync("ana");
         var policies = host.Get<RateLimitPolicyService>();
         await policies.SetOverrideAsync(Admin, ana.UserId, new RateLimitValues(MessagesPerMinute: 5), TestContext.Current.CancellationToken);

@@ -1,9 +1,11 @@
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Tasks;
 
 namespace RealtimeApp.Tests.Features.Tasks;
 
-public sealed class TaskServiceSortTests : IAsyncLifetime
+/// <remarks>Runs on each engine: <see cref="TaskServiceSortOnSqliteTests"/> and <see cref="TaskServiceSortOnPostgresTests"/>.</remarks>
+public abstract class TaskServiceSortTests(DatabaseProvider engine) : IAsyncLifetime
 {
     private ChatHost _host = null!;
 
@@ -11,7 +13,7 @@ public sealed class TaskServiceSortTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ChatHost.StartAsync();
+        _host = await ChatHost.StartAsync(engine);
         var actor = await _host.CreateUserAsync("agent-owner");
         foreach (var (id, title, agent, progress) in new[] { ("t-1", "Gamma", "b", 10), ("t-2", "alpha", "a", 90), ("t-3", "Beta", null, 50) })
         {
@@ -45,3 +47,7 @@ public sealed class TaskServiceSortTests : IAsyncLifetime
         second.Value.Total.ShouldBe(3);
     }
 }
+
+public sealed class TaskServiceSortOnSqliteTests() : TaskServiceSortTests(DatabaseProvider.Sqlite);
+
+public sealed class TaskServiceSortOnPostgresTests() : TaskServiceSortTests(DatabaseProvider.Postgres);

@@ -3,17 +3,19 @@ using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Tasks;
 
 namespace RealtimeApp.Tests.Features.Tasks;
 
-public sealed class TaskServiceTests : IAsyncLifetime
+/// <remarks>Runs on each engine: <see cref="TaskServiceOnSqliteTests"/> and <see cref="TaskServiceOnPostgresTests"/>.</remarks>
+public abstract class TaskServiceTests(DatabaseProvider engine) : IAsyncLifetime
 {
     private ChatHost _host = null!;
 
     private TaskService Tasks => _host.Get<TaskService>();
 
-    public async ValueTask InitializeAsync() => _host = await ChatHost.StartAsync();
+    public async ValueTask InitializeAsync() => _host = await ChatHost.StartAsync(engine);
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
@@ -155,3 +157,7 @@ public sealed class TaskServiceTests : IAsyncLifetime
         bad.Failure!.Kind.ShouldBe(FailureKind.Invalid);
     }
 }
+
+public sealed class TaskServiceOnSqliteTests() : TaskServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class TaskServiceOnPostgresTests() : TaskServiceTests(DatabaseProvider.Postgres);

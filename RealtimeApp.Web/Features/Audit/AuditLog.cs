@@ -42,8 +42,7 @@ public sealed class AuditLog(IDbContextFactory<ApplicationDbContext> contexts, T
         var entries = db.Set<AuditEntry>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            var pattern = LikePattern.Contains(query.Actor.Trim());
-            entries = entries.Where(e => EF.Functions.Like(e.ActorEmail, pattern, LikePattern.Escape));
+            entries = entries.WhereAnyContains(db, query.Actor.Trim(), e => e.ActorEmail);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Action))
@@ -53,10 +52,7 @@ public sealed class AuditLog(IDbContextFactory<ApplicationDbContext> contexts, T
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = LikePattern.Contains(query.Text.Trim());
-            entries = entries.Where(e => EF.Functions.Like(e.Target, pattern, LikePattern.Escape)
-                || EF.Functions.Like(e.Before ?? string.Empty, pattern, LikePattern.Escape)
-                || EF.Functions.Like(e.After ?? string.Empty, pattern, LikePattern.Escape));
+            entries = entries.WhereAnyContains(db, query.Text.Trim(), e => e.Target, e => e.Before, e => e.After);
         }
 
         if (query.From is { } from)

@@ -71,9 +71,9 @@ public sealed class ChatHistory(IDbContextFactory<ApplicationDbContext> contexts
             return room.Failure!;
         }
 
-        var pattern = LikePattern.Contains(query.Trim());
         var found = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.RoomId == roomId && m.DeletedAt == null && EF.Functions.Like(m.Text, pattern, LikePattern.Escape))
+            .Where(m => m.RoomId == roomId && m.DeletedAt == null)
+            .WhereAnyContains(db, query.Trim(), m => m.Text)
             .OrderByDescending(m => m.Sequence)
             .Take(Math.Clamp(limit, 1, MaxPageSize))
             .ToListAsync(cancellationToken);

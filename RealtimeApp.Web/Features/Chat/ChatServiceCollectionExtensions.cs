@@ -1,4 +1,6 @@
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Chat.Persistence;
 using RealtimeApp.Web.Features.Chat.Api;
 using RealtimeApp.Web.Features.Chat.Store;
 
@@ -16,6 +18,9 @@ public static class ChatServiceCollectionExtensions
         services.AddRoomsFeature();
         services.AddSingleton<ChatMetrics>();
         services.AddSingleton<IChatEventPublisher, HubChatEventPublisher>();
+        services.AddSingleton<IMessageStore>(provider => provider.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresMessageStore>(provider)
+            : ActivatorUtilities.CreateInstance<SqliteMessageStore>(provider));
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
         services.AddSingleton<ChatService>();

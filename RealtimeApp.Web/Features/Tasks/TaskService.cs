@@ -132,8 +132,7 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
         tasks = query.AgentId is { } agentId ? tasks.Where(t => t.AgentId == agentId) : tasks;
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = LikePattern.Contains(query.Text.Trim());
-            tasks = tasks.Where(t => EF.Functions.Like(t.Title, pattern, LikePattern.Escape));
+            tasks = tasks.WhereAnyContains(db, query.Text.Trim(), t => t.Title);
         }
 
         var total = await tasks.CountAsync(cancellationToken);

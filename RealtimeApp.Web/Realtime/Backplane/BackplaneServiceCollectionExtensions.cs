@@ -1,5 +1,6 @@
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Web.Realtime.Backplane;
+using RealtimeApp.Web.Shared.Settings;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,14 +19,14 @@ public static class BackplaneServiceCollectionExtensions
         var options = configuration.GetSection(BackplaneOptions.Section).Get<BackplaneOptions>() ?? new BackplaneOptions();
         if (options.Nodes < 1)
         {
-            throw new InvalidOperationException($"Realtime:Nodes must be at least 1 (it is {options.Nodes}).");
+            throw new InvalidSettingException($"Realtime:Nodes must be at least 1 (it is {options.Nodes}).");
         }
 
         if (options.Backplane != BackplaneKind.Redis)
         {
             return options.Nodes == 1
-                ? services
-                : throw new InvalidOperationException(
+                ? services.AddHostedService<SingleNodeWarning>()
+                : throw new InvalidSettingException(
                     $"Realtime:Nodes is {options.Nodes}, but Realtime:Backplane is InMemory: the nodes would not see each other's messages. "
                     + "Set Realtime:Backplane=Redis and ConnectionStrings:Redis.");
         }

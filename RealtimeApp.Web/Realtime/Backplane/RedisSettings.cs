@@ -1,3 +1,4 @@
+using RealtimeApp.Web.Shared.Settings;
 using StackExchange.Redis;
 
 namespace RealtimeApp.Web.Realtime.Backplane;
@@ -13,7 +14,7 @@ public static class RedisSettings
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException(
+            throw new InvalidSettingException(
                 "Realtime:Backplane is Redis, so ConnectionStrings:Redis must name the Redis server (for example 'localhost:6379').");
         }
 
@@ -24,12 +25,12 @@ public static class RedisSettings
         }
         catch (ArgumentException exception)
         {
-            throw new InvalidOperationException($"ConnectionStrings:Redis is not a Redis connection string: {exception.Message}", exception);
+            throw new InvalidSettingException($"ConnectionStrings:Redis is not a Redis connection string: {exception.Message}", exception);
         }
 
         if (options.EndPoints.Count == 0)
         {
-            throw new InvalidOperationException("ConnectionStrings:Redis names no server (for example 'localhost:6379').");
+            throw new InvalidSettingException("ConnectionStrings:Redis names no server (for example 'localhost:6379').");
         }
 
         options.AbortOnConnectFail = false;

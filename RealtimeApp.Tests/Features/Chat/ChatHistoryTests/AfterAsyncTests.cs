@@ -1,14 +1,17 @@
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatHistoryTests;
 
 public sealed class AfterAsyncTests
 {
-    [Fact]
-    public async Task AfterAsync_ReturnsLaterMessagesOldestFirst_WhenGivenASequence()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AfterAsync_ReturnsLaterMessagesOldestFirst_WhenGivenASequence(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var room = await host.CreateRoomAsync("dev");
         await host.PostManyAsync(ana, room, 10);
@@ -18,10 +21,11 @@ public sealed class AfterAsyncTests
         after.Select(m => m.Sequence).ShouldBe([8L, 9L, 10L]);
     }
 
-    [Fact]
-    public async Task AfterAsync_StopsAtLimit_WhenMoreMessagesFollow()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AfterAsync_StopsAtLimit_WhenMoreMessagesFollow(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var room = await host.CreateRoomAsync("dev");
         await host.PostManyAsync(ana, room, 10);
@@ -31,10 +35,11 @@ public sealed class AfterAsyncTests
         after.Select(m => m.Sequence).ShouldBe([3L, 4L, 5L]);
     }
 
-    [Fact]
-    public async Task AfterAsync_ReturnsNothing_WhenCursorIsTheLatestSequence()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AfterAsync_ReturnsNothing_WhenCursorIsTheLatestSequence(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var room = await host.CreateRoomAsync("dev");
         await host.PostManyAsync(ana, room, 3);

@@ -1,15 +1,18 @@
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatHistoryTests;
 
 public sealed class PageAsyncTests
 {
-    [Fact]
-    public async Task PageAsync_ReturnsNewestFiftyOldestFirst_WhenNoCursorIsGiven()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PageAsync_ReturnsNewestFiftyOldestFirst_WhenNoCursorIsGiven(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var room = await host.CreateRoomAsync("dev");
         await host.PostManyAsync(ana, room, 120);
@@ -20,10 +23,11 @@ public sealed class PageAsyncTests
         page.Value![^1].Text.ShouldBe("message 120");
     }
 
-    [Fact]
-    public async Task PageAsync_ReturnsEveryMessageOnceWithoutGaps_WhenPagingBackwardsToTheStart()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PageAsync_ReturnsEveryMessageOnceWithoutGaps_WhenPagingBackwardsToTheStart(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var room = await host.CreateRoomAsync("dev");
         await host.PostManyAsync(ana, room, 120);
@@ -38,10 +42,11 @@ public sealed class PageAsyncTests
         oldest.Value!.Concat(middle.Value!).Concat(newest.Value!).Select(m => m.Sequence).ShouldBe(SequenceRange.Of(1, 120));
     }
 
-    [Fact]
-    public async Task PageAsync_RefusesAsForbidden_WhenRoomIsPrivateAndActorIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PageAsync_RefusesAsForbidden_WhenRoomIsPrivateAndActorIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);

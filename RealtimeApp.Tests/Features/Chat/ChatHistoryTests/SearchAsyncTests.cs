@@ -1,15 +1,18 @@
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatHistoryTests;
 
 public sealed class SearchAsyncTests
 {
-    [Fact]
-    public async Task SearchAsync_FindsCaseInsensitiveMatchesNewestFirst_WhenQueryIsContained()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SearchAsync_FindsCaseInsensitiveMatchesNewestFirst_WhenQueryIsContained(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         await host.PostAsync(ana, "general", "Deploy is done");
         await host.PostAsync(ana, "general", "lunch?");
@@ -20,10 +23,11 @@ public sealed class SearchAsyncTests
         found.Value!.Select(m => m.Text).ShouldBe(["redeploying now", "Deploy is done"]);
     }
 
-    [Fact]
-    public async Task SearchAsync_SkipsDeletedMessages_WhenTheyMatched()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SearchAsync_SkipsDeletedMessages_WhenTheyMatched(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var gone = await host.PostAsync(ana, "general", "password is hunter2");
         await host.PostAsync(ana, "general", "never share a password");
@@ -35,12 +39,15 @@ public sealed class SearchAsyncTests
     }
 
     [Theory]
-    [InlineData("0%", "100% done")]
-    [InlineData("a_b", "a_b")]
-    [InlineData(@"c:\t", @"c:\temp")]
-    public async Task SearchAsync_MatchesWildcardCharactersLiterally_WhenQueryContainsThem(string query, string expected)
+    [InlineData(DatabaseProvider.Sqlite, "0%", "100% done")]
+    [InlineData(DatabaseProvider.Sqlite, "a_b", "a_b")]
+    [InlineData(DatabaseProvider.Sqlite, @"c:\t", @"c:\temp")]
+    [InlineData(DatabaseProvider.Postgres, "0%", "100% done")]
+    [InlineData(DatabaseProvider.Postgres, "a_b", "a_b")]
+    [InlineData(DatabaseProvider.Postgres, @"c:\t", @"c:\temp")]
+    public async Task SearchAsync_MatchesWildcardCharactersLiterally_WhenQueryContainsThem(DatabaseProvider engine, string query, string expected)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         foreach (var text in new[] { "100% done", "1000 done", "a_b", "axb", @"c:\temp", "c:xtemp" })
         {
@@ -67,10 +74,11 @@ public sealed class SearchAsyncTests
         found.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Invalid);
     }
 
-    [Fact]
-    public async Task SearchAsync_RefusesAsForbidden_WhenRoomIsPrivateAndActorIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task SearchAsync_RefusesAsForbidden_WhenRoomIsPrivateAndActorIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);

@@ -2,16 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatServiceTests;
 
 public sealed class PostAsyncAccessTests
 {
-    [Fact]
-    public async Task PostAsync_RefusesAsForbidden_WhenRoomIsPrivateAndActorIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsForbidden_WhenRoomIsPrivateAndActorIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
 
@@ -21,10 +24,11 @@ public sealed class PostAsyncAccessTests
         (await host.CountMessagesAsync(secret)).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task PostAsync_StoresMessage_WhenRoomIsPrivateAndActorIsMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_StoresMessage_WhenRoomIsPrivateAndActorIsMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
         await host.AddMemberAsync(secret, ana);
@@ -35,10 +39,11 @@ public sealed class PostAsyncAccessTests
         (await host.CountMessagesAsync(secret)).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task PostAsync_RefusesAsForbiddenReadOnly_WhenRoomIsArchived()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsForbiddenReadOnly_WhenRoomIsArchived(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var old = await host.CreateRoomAsync("old");
         await host.AddMemberAsync(old, ana);
@@ -52,10 +57,11 @@ public sealed class PostAsyncAccessTests
         (await host.CountMessagesAsync(old)).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task PostAsync_RefusesAsNotFound_WhenRoomDoesNotExist()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsNotFound_WhenRoomDoesNotExist(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
 
         var posted = await host.Get<ChatService>().PostAsync(ana, "nowhere", "hello", TestContext.Current.CancellationToken);
@@ -63,10 +69,11 @@ public sealed class PostAsyncAccessTests
         posted.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.NotFound);
     }
 
-    [Fact]
-    public async Task PostAsync_JoinsRoom_WhenRoomIsPublicAndActorIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_JoinsRoom_WhenRoomIsPublicAndActorIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var lobby = await host.CreateRoomAsync("lobby");
 

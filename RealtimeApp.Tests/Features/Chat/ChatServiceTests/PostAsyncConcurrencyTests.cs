@@ -1,7 +1,9 @@
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatServiceTests;
 
@@ -11,10 +13,11 @@ public sealed class PostAsyncConcurrencyTests
     private const int PostsPerWriter = 500;
     private const int Total = Writers * PostsPerWriter;
 
-    [Fact]
-    public async Task PostAsync_AssignsConsecutiveSequencesAndPublishesEachOnceInOrder_WhenEightWritersPostConcurrently()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_AssignsConsecutiveSequencesAndPublishesEachOnceInOrder_WhenEightWritersPostConcurrently(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 100_000);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 100_000);
         var room = await host.CreateRoomAsync("busy");
         var writers = new List<Actor>();
         for (var i = 0; i < Writers; i++)

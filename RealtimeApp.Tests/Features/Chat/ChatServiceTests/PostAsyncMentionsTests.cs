@@ -1,13 +1,16 @@
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatServiceTests;
 
 public sealed class PostAsyncMentionsTests
 {
-    [Fact]
-    public async Task PostAsync_ResolvesMentionsOfRoomMembersOnly_WhenTextNamesMembersAndOutsiders()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_ResolvesMentionsOfRoomMembersOnly_WhenTextNamesMembersAndOutsiders(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var carl = await host.CreateUserAsync("carl");
@@ -21,10 +24,11 @@ public sealed class PostAsyncMentionsTests
         posted.Mentions.ShouldNotContain(carl.UserId);
     }
 
-    [Fact]
-    public async Task PostAsync_ResolvesMention_WhenNameEndsTheSentence()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_ResolvesMention_WhenNameEndsTheSentence(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var dev = await host.CreateRoomAsync("dev");
@@ -35,10 +39,11 @@ public sealed class PostAsyncMentionsTests
         posted.Mentions.ShouldBe([ana.UserId]);
     }
 
-    [Fact]
-    public async Task PostAsync_ResolvesNoMention_WhenAtSignIsPartOfAnEmailAddress()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_ResolvesNoMention_WhenAtSignIsPartOfAnEmailAddress(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
         await host.AddMemberAsync(dev, ana);

@@ -1,16 +1,19 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatServiceTests;
 
 public sealed class PostAsyncRateLimitTests
 {
-    [Fact]
-    public async Task PostAsync_RefusesAsRateLimitedWithRetryAfter_WhenBudgetIsSpent()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsRateLimitedWithRetryAfter_WhenBudgetIsSpent(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 3);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 3);
         var ana = await host.CreateUserAsync("ana");
         for (var i = 1; i <= 3; i++)
         {
@@ -26,10 +29,11 @@ public sealed class PostAsyncRateLimitTests
         (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(3);
     }
 
-    [Fact]
-    public async Task PostAsync_StoresMessage_WhenAnotherUserSpentTheirBudget()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_StoresMessage_WhenAnotherUserSpentTheirBudget(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync(messagesPerMinute: 3);
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 3);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         for (var i = 1; i <= 3; i++)

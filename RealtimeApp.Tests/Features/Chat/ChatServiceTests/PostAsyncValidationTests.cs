@@ -1,6 +1,8 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.ChatServiceTests;
@@ -22,10 +24,11 @@ public sealed class PostAsyncValidationTests
         (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task PostAsync_RefusesAsInvalidAndStoresNothing_WhenTextHas4001Characters()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsInvalidAndStoresNothing_WhenTextHas4001Characters(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
 
         var posted = await host.Get<ChatService>().PostAsync(ana, Room.GeneralId, new string('x', 4001), TestContext.Current.CancellationToken);
@@ -34,10 +37,11 @@ public sealed class PostAsyncValidationTests
         (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task PostAsync_StoresMessageWithFirstSequence_WhenTextHasExactly4000Characters()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_StoresMessageWithFirstSequence_WhenTextHasExactly4000Characters(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var text = new string('x', ChatRules.MaxMessageLength);
 

@@ -1,9 +1,11 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.MessageEditingTests;
@@ -40,10 +42,11 @@ public sealed class DeleteAsyncTests
         published.DeletedBy.ShouldBe(deleter.UserId);
     }
 
-    [Fact]
-    public async Task DeleteAsync_RefusesAsForbidden_WhenActorIsAnotherMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task DeleteAsync_RefusesAsForbidden_WhenActorIsAnotherMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var room = await host.CreateRoomAsync("dev");
@@ -55,10 +58,11 @@ public sealed class DeleteAsyncTests
         deleted.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Forbidden);
     }
 
-    [Fact]
-    public async Task PageAsync_ShowsEmptyTextAndIsDeleted_WhenMessageWasDeleted()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PageAsync_ShowsEmptyTextAndIsDeleted_WhenMessageWasDeleted(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var message = await host.PostAsync(ana, Room.GeneralId, "secret @ana");
         await host.Get<MessageEditing>().DeleteAsync(ana, Room.GeneralId, message.Sequence, TestContext.Current.CancellationToken);

@@ -1,18 +1,21 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.MessageEditingTests;
 
 public sealed class EditAsyncTests
 {
-    [Fact]
-    public async Task EditAsync_ChangesTextMarksEditedAndPublishes_WhenActorIsAuthor()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task EditAsync_ChangesTextMarksEditedAndPublishes_WhenActorIsAuthor(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var original = await host.PostAsync(ana, Room.GeneralId, "helo");
         using var edits = new EventRecorder<MessageEdited>(host.Get<EventHub>(), Topics.Room(Room.GeneralId));
@@ -29,10 +32,11 @@ public sealed class EditAsyncTests
         published.EditorId.ShouldBe(ana.UserId);
     }
 
-    [Fact]
-    public async Task EditAsync_RefusesAsForbiddenAndKeepsText_WhenActorIsNotAuthor()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task EditAsync_RefusesAsForbiddenAndKeepsText_WhenActorIsNotAuthor(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var admin = await host.CreateUserAsync("root", admin: true);
         var original = await host.PostAsync(ana, Room.GeneralId, "mine");
@@ -44,10 +48,11 @@ public sealed class EditAsyncTests
         page.Value!.ShouldHaveSingleItem().Text.ShouldBe("mine");
     }
 
-    [Fact]
-    public async Task EditAsync_RefusesAsInvalid_WhenNewTextIsBlank()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task EditAsync_RefusesAsInvalid_WhenNewTextIsBlank(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var original = await host.PostAsync(ana, Room.GeneralId, "mine");
 

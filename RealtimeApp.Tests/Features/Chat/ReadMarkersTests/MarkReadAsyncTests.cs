@@ -1,4 +1,6 @@
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms;
 
@@ -6,10 +8,11 @@ namespace RealtimeApp.Tests.Features.Chat.ReadMarkersTests;
 
 public sealed class MarkReadAsyncTests
 {
-    [Fact]
-    public async Task MarkReadAsync_LowersUnreadAndMentions_WhenMovingForward()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task MarkReadAsync_LowersUnreadAndMentions_WhenMovingForward(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var dev = await host.CreateRoomAsync("dev");
@@ -26,10 +29,11 @@ public sealed class MarkReadAsyncTests
         summary.UnreadMentions.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task MarkReadAsync_KeepsTheLaterMarker_WhenAskedToMoveBackwards()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task MarkReadAsync_KeepsTheLaterMarker_WhenAskedToMoveBackwards(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var dev = await host.CreateRoomAsync("dev");

@@ -4,17 +4,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.RateLimits.Support;
+using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 
 namespace RealtimeApp.Tests.Features.Chat.Support;
 
 /// <summary>
-/// The chat and room-administration services as the app registers them (real EventHub, real group-commit writer) on a migrated SQLite file of
-/// their own, without the web host (the Identity stores are registered too: they shape the model the migrations match).
+/// The chat and room-administration services as the app registers them (real EventHub, real group-commit writer) on a migrated database of
+/// their own (a SQLite file, or a PostgreSQL database on the run's own server), without the web host (the Identity stores are registered too: they shape the model the migrations match).
 /// Users and rooms are inserted directly, so no password hashing slows the tests.
 /// </summary>
 public sealed class ChatHost : IAsyncDisposable
@@ -23,14 +25,20 @@ public sealed class ChatHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly MessageWriter _writer;
 
-    private ChatHost(Action<IServiceCollection>? configureServices)
+    private readonly string? _postgres;
+
+    private ChatHost(string? postgres, Action<IServiceCollection>? configureServices)
     {
         Directory.CreateDirectory(_directory);
+        _postgres = postgres;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-            })
+            .AddInMemoryCollection(postgres is null
+                ? new Dictionary<string, string?> { [DatabaseSettings.ConnectionStringKey] = $"Data Source={DatabasePath}" }
+                : new Dictionary<string, string?>
+                {
+                    [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.Postgres),
+                    [DatabaseSettings.ConnectionStringKey] = postgres,
+                })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -47,11 +55,14 @@ public sealed class ChatHost : IAsyncDisposable
         _writer = _services.GetRequiredService<MessageWriter>();
     }
 
+    /// <param name="engine">The database engine: the same tests run on each (<see cref="BothEngines"/>).</param>
     /// <param name="messagesPerMinute">The chat rate limit per user (the Staff and Admin defaults).</param>
     /// <param name="configureServices">More services, e.g. a circuit's store (see <c>ChatCircuit</c>).</param>
-    public static async Task<ChatHost> StartAsync(int messagesPerMinute = 10_000, Action<IServiceCollection>? configureServices = null)
+    public static async Task<ChatHost> StartAsync(
+        DatabaseProvider engine = DatabaseProvider.Sqlite, int messagesPerMinute = 10_000, Action<IServiceCollection>? configureServices = null)
     {
-        var host = new ChatHost(configureServices);
+        var postgres = engine == DatabaseProvider.Postgres ? await PostgresServer.Shared.CreateDatabaseAsync() : null;
+        var host = new ChatHost(postgres, configureServices);
         await using (var scope = host._services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
@@ -137,6 +148,12 @@ public sealed class ChatHost : IAsyncDisposable
         await ((IHostedService)_writer).StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await using var connection = new NpgsqlConnection(_postgres);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

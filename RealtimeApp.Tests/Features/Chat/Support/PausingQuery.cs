@@ -17,8 +17,12 @@ public sealed class PausingQuery : DbCommandInterceptor
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _table;
 
-    public void AddTo(IServiceCollection services) =>
-        services.ConfigureDbContext<ApplicationDbContext>((_, options) => options.AddInterceptors(this));
+    /// <summary>Adds the interceptor to the context of either engine (whichever the host registered).</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        services.ConfigureDbContext<SqliteApplicationDbContext>((_, options) => options.AddInterceptors(this));
+        services.ConfigureDbContext<PostgresApplicationDbContext>((_, options) => options.AddInterceptors(this));
+    }
 
     /// <summary>Pauses the next query that reads <paramref name="table"/> (once).</summary>
     public void Arm(string table) => Volatile.Write(ref _table, table);

@@ -1,19 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomAdministrationTests;
 
 public sealed class ArchiveRestoreTests
 {
-    [Fact]
-    public async Task ArchiveAsync_ArchivesAndPublishesArchived_WhenRoomIsActive()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ArchiveAsync_ArchivesAndPublishesArchived_WhenRoomIsActive(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
@@ -26,10 +29,11 @@ public sealed class ArchiveRestoreTests
         change.IsArchived.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task RestoreAsync_UnarchivesAndPublishesUnarchived_WhenRoomIsArchived()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RestoreAsync_UnarchivesAndPublishesUnarchived_WhenRoomIsArchived(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var old = await host.CreateRoomAsync("old");
         await host.ArchiveAsync(old);
@@ -45,10 +49,11 @@ public sealed class ArchiveRestoreTests
         change.IsArchived.ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task ArchiveAsync_RefusesAsInvalid_WhenRoomIsGeneral()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ArchiveAsync_RefusesAsInvalid_WhenRoomIsGeneral(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
 
@@ -60,10 +65,11 @@ public sealed class ArchiveRestoreTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task ArchiveAsync_RefusesAsNotFound_WhenRoomDoesNotExist()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ArchiveAsync_RefusesAsNotFound_WhenRoomDoesNotExist(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var archived = await host.Get<RoomAdministration>().ArchiveAsync(root, "nowhere", TestContext.Current.CancellationToken);

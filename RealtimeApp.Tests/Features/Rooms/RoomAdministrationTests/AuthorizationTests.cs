@@ -1,19 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomAdministrationTests;
 
 public sealed class AuthorizationTests
 {
-    [Fact]
-    public async Task CreateAsync_RefusesAsForbiddenAndCreatesNothing_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_RefusesAsForbiddenAndCreatesNothing_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
 
@@ -25,10 +28,11 @@ public sealed class AuthorizationTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task UpdateAsync_RefusesAsForbiddenAndLeavesRoom_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_RefusesAsForbiddenAndLeavesRoom_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
@@ -45,10 +49,11 @@ public sealed class AuthorizationTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task ArchiveAsync_RefusesAsForbiddenAndLeavesRoom_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ArchiveAsync_RefusesAsForbiddenAndLeavesRoom_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
@@ -61,10 +66,11 @@ public sealed class AuthorizationTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task RestoreAsync_RefusesAsForbidden_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RestoreAsync_RefusesAsForbidden_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var old = await host.CreateRoomAsync("old");
         await host.ArchiveAsync(old);
@@ -76,10 +82,11 @@ public sealed class AuthorizationTests
         (await db.Rooms.SingleAsync(r => r.Id == old, TestContext.Current.CancellationToken)).IsArchived.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task ListAsync_ReturnsNothing_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_ReturnsNothing_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         await host.CreateRoomAsync("dev");
 
@@ -88,10 +95,11 @@ public sealed class AuthorizationTests
         rooms.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task CreateAsync_Succeeds_WhenActorIsAdmin()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_Succeeds_WhenActorIsAdmin(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var created = await host.Get<RoomAdministration>().CreateAsync(root, "Design", null, isPrivate: false, TestContext.Current.CancellationToken);

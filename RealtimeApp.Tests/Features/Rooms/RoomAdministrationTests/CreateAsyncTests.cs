@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomAdministrationTests;
@@ -12,10 +14,11 @@ public sealed class CreateAsyncTests
 {
     private const string BadName = "A room name has 2 to 64 characters.";
 
-    [Fact]
-    public async Task CreateAsync_StoresTrimmedRoomUnderSlugId_WhenNameIsValid()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_StoresTrimmedRoomUnderSlugId_WhenNameIsValid(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var created = await host.Get<RoomAdministration>().CreateAsync(
@@ -30,10 +33,11 @@ public sealed class CreateAsyncTests
         room.IsArchived.ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task CreateAsync_MakesCreatorTheOnlyModerator_WhenRoomIsCreated()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_MakesCreatorTheOnlyModerator_WhenRoomIsCreated(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var created = await host.Get<RoomAdministration>().CreateAsync(root, "Design", null, isPrivate: false, TestContext.Current.CancellationToken);
@@ -44,10 +48,11 @@ public sealed class CreateAsyncTests
         membership.Role.ShouldBe(RoomRole.Moderator);
     }
 
-    [Fact]
-    public async Task CreateAsync_PublishesCreated_WhenRoomIsCreated()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_PublishesCreated_WhenRoomIsCreated(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
 
@@ -91,10 +96,11 @@ public sealed class CreateAsyncTests
         created.Value.ShouldNotBeNull().Name.Length.ShouldBe(length);
     }
 
-    [Fact]
-    public async Task CreateAsync_RefusesAsInvalid_WhenTopicIsLongerThanTheLimit()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_RefusesAsInvalid_WhenTopicIsLongerThanTheLimit(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var created = await host.Get<RoomAdministration>().CreateAsync(
@@ -105,10 +111,11 @@ public sealed class CreateAsyncTests
         failure.Message.ShouldBe($"A topic has at most {ChatRules.MaxTopicLength} characters.");
     }
 
-    [Fact]
-    public async Task CreateAsync_AcceptsTopic_WhenItHasExactlyTheLimit()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_AcceptsTopic_WhenItHasExactlyTheLimit(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var created = await host.Get<RoomAdministration>().CreateAsync(
@@ -118,12 +125,15 @@ public sealed class CreateAsyncTests
     }
 
     [Theory]
-    [InlineData("general")]
-    [InlineData("GENERAL")]
-    [InlineData(" General ")]
-    public async Task CreateAsync_RefusesAsConflict_WhenNameIsTakenIgnoringCase(string name)
+    [InlineData(DatabaseProvider.Sqlite, "general")]
+    [InlineData(DatabaseProvider.Sqlite, "GENERAL")]
+    [InlineData(DatabaseProvider.Sqlite, " General ")]
+    [InlineData(DatabaseProvider.Postgres, "general")]
+    [InlineData(DatabaseProvider.Postgres, "GENERAL")]
+    [InlineData(DatabaseProvider.Postgres, " General ")]
+    public async Task CreateAsync_RefusesAsConflict_WhenNameIsTakenIgnoringCase(DatabaseProvider engine, string name)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
 
@@ -133,10 +143,11 @@ public sealed class CreateAsyncTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task CreateAsync_NumbersTheId_WhenAnotherNameHasTheSameSlug()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_NumbersTheId_WhenAnotherNameHasTheSameSlug(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var rooms = host.Get<RoomAdministration>();
         await rooms.CreateAsync(root, "Dev", null, isPrivate: false, TestContext.Current.CancellationToken);

@@ -1,15 +1,18 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomAdministrationTests;
 
 public sealed class ListAsyncTests
 {
-    [Fact]
-    public async Task ListAsync_ListsEveryRoomWithMemberCounts_WhenActorIsAdmin()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_ListsEveryRoomWithMemberCounts_WhenActorIsAdmin(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
@@ -25,10 +28,11 @@ public sealed class ListAsyncTests
         rooms.Single(r => r.Id == secret).IsPrivate.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task ListAsync_PutsArchivedRoomsLast_WhenSomeAreArchived()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_PutsArchivedRoomsLast_WhenSomeAreArchived(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var alpha = await host.CreateRoomAsync("alpha");
         await host.CreateRoomAsync("zulu");

@@ -1,18 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomAdministrationTests;
 
 public sealed class UpdateAsyncTests
 {
-    [Fact]
-    public async Task UpdateAsync_RenamesAndKeepsTheId_WhenNameIsFree()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_RenamesAndKeepsTheId_WhenNameIsFree(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
 
@@ -23,10 +26,11 @@ public sealed class UpdateAsyncTests
         (await db.Rooms.SingleAsync(r => r.Id == dev, TestContext.Current.CancellationToken)).Name.ShouldBe("Engineering");
     }
 
-    [Fact]
-    public async Task UpdateAsync_RefusesAsConflict_WhenAnotherRoomHasTheNameIgnoringCase()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_RefusesAsConflict_WhenAnotherRoomHasTheNameIgnoringCase(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
         await host.CreateRoomAsync("ops");
@@ -40,10 +44,11 @@ public sealed class UpdateAsyncTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task UpdateAsync_ChangesCase_WhenTheNameIsTheRoomsOwn()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_ChangesCase_WhenTheNameIsTheRoomsOwn(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
 
@@ -52,10 +57,11 @@ public sealed class UpdateAsyncTests
         updated.Value.ShouldNotBeNull().Name.ShouldBe("Dev");
     }
 
-    [Fact]
-    public async Task UpdateAsync_SetsTopicAndPrivacyAndKeepsName_WhenNameIsNull()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_SetsTopicAndPrivacyAndKeepsName_WhenNameIsNull(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
 
@@ -68,10 +74,11 @@ public sealed class UpdateAsyncTests
         room.IsPrivate.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task UpdateAsync_ClearsTopic_WhenTopicIsBlank()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_ClearsTopic_WhenTopicIsBlank(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
         var rooms = host.Get<RoomAdministration>();
@@ -82,10 +89,11 @@ public sealed class UpdateAsyncTests
         updated.Value.ShouldNotBeNull().Topic.ShouldBeNull();
     }
 
-    [Fact]
-    public async Task UpdateAsync_PublishesUpdated_WhenRoomChanges()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_PublishesUpdated_WhenRoomChanges(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
         using var changes = new EventRecorder<RoomChanged>(host.Get<EventHub>(), Topics.Rooms);
@@ -95,10 +103,11 @@ public sealed class UpdateAsyncTests
         changes.Events.ShouldHaveSingleItem().ShouldBe(new RoomChanged(dev, "Engineering", "Builds", IsPrivate: true, IsArchived: false, RoomChangeKind.Updated));
     }
 
-    [Fact]
-    public async Task UpdateAsync_RefusesAsInvalid_WhenNewNameIsTooShort()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_RefusesAsInvalid_WhenNewNameIsTooShort(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var dev = await host.CreateRoomAsync("dev");
 
@@ -107,10 +116,11 @@ public sealed class UpdateAsyncTests
         updated.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Invalid);
     }
 
-    [Fact]
-    public async Task UpdateAsync_RefusesAsNotFound_WhenRoomDoesNotExist()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task UpdateAsync_RefusesAsNotFound_WhenRoomDoesNotExist(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
 
         var updated = await host.Get<RoomAdministration>().UpdateAsync(root, "nowhere", new RoomSettings(Topic: "x"), TestContext.Current.CancellationToken);

@@ -1,6 +1,8 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms;
 
@@ -9,10 +11,11 @@ namespace RealtimeApp.Tests.Features.Rooms.RoomDirectoryTests;
 /// <summary>The directory behind <see cref="RoomAccess"/> as posting sees it: cached answers end with the event that changes them.</summary>
 public sealed class InvalidationTests
 {
-    [Fact]
-    public async Task PostAsync_RefusesAsReadOnly_WhenCachedRoomIsArchivedThroughAdministration()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsReadOnly_WhenCachedRoomIsArchivedThroughAdministration(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
@@ -30,10 +33,11 @@ public sealed class InvalidationTests
         (await host.CountMessagesAsync(dev)).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task PostAsync_Succeeds_WhenCachedArchivedRoomIsRestored()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_Succeeds_WhenCachedArchivedRoomIsRestored(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
@@ -47,10 +51,11 @@ public sealed class InvalidationTests
         posted.Failure.ShouldBeNull();
     }
 
-    [Fact]
-    public async Task PostAsync_RefusesAsForbidden_WhenCachedMemberIsRemovedFromPrivateRoom()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsForbidden_WhenCachedMemberIsRemovedFromPrivateRoom(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
@@ -65,10 +70,11 @@ public sealed class InvalidationTests
         (await host.CountMessagesAsync(secret)).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task PostAsync_Succeeds_WhenUserIsAddedThroughRoomMembersAfterARefusedPost()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_Succeeds_WhenUserIsAddedThroughRoomMembersAfterARefusedPost(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
@@ -82,10 +88,11 @@ public sealed class InvalidationTests
         (await host.CountMessagesAsync(secret)).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task PostAsync_Succeeds_WhenMembershipAppearsWithoutAnEventAfterARefusedPost()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_Succeeds_WhenMembershipAppearsWithoutAnEventAfterARefusedPost(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
         var chat = host.Get<ChatService>();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms;
 
@@ -9,11 +11,12 @@ namespace RealtimeApp.Tests.Features.Rooms.RoomDirectoryTests;
 /// <summary>A change published while a post is between reading the database and caching what it read.</summary>
 public sealed class StaleReadTests
 {
-    [Fact]
-    public async Task PostAsync_RefusesAsReadOnly_WhenRoomWasArchivedWhileAnEarlierPostWasReadingIt()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsReadOnly_WhenRoomWasArchivedWhileAnEarlierPostWasReadingIt(DatabaseProvider engine)
     {
         var pause = new PausingQuery();
-        await using var host = await ChatHost.StartAsync(configureServices: pause.AddTo);
+        await using var host = await ChatHost.StartAsync(engine, configureServices: pause.AddTo);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
@@ -31,11 +34,12 @@ public sealed class StaleReadTests
         later.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Forbidden);
     }
 
-    [Fact]
-    public async Task PostAsync_RefusesAsForbidden_WhenMemberWasRemovedWhileAnEarlierPostWasCheckingThem()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_RefusesAsForbidden_WhenMemberWasRemovedWhileAnEarlierPostWasCheckingThem(DatabaseProvider engine)
     {
         var pause = new PausingQuery();
-        await using var host = await ChatHost.StartAsync(configureServices: pause.AddTo);
+        await using var host = await ChatHost.StartAsync(engine, configureServices: pause.AddTo);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
@@ -56,11 +60,12 @@ public sealed class StaleReadTests
         later.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Forbidden);
     }
 
-    [Fact]
-    public async Task PostAsync_DoesNotRejoinThePrivateRoom_WhenMemberWasRemovedWhileThePostWasUnderWay()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_DoesNotRejoinThePrivateRoom_WhenMemberWasRemovedWhileThePostWasUnderWay(DatabaseProvider engine)
     {
         var pause = new PausingQuery();
-        await using var host = await ChatHost.StartAsync(configureServices: pause.AddTo);
+        await using var host = await ChatHost.StartAsync(engine, configureServices: pause.AddTo);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);

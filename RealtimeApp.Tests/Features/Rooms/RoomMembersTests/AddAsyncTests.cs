@@ -1,19 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomMembersTests;
 
 public sealed class AddAsyncTests
 {
-    [Fact]
-    public async Task AddAsync_AddsMemberWithNothingUnread_WhenEmailMatchesIgnoringCase()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AddAsync_AddsMemberWithNothingUnread_WhenEmailMatchesIgnoringCase(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
@@ -29,10 +32,11 @@ public sealed class AddAsyncTests
         membership.LastReadSequence.ShouldBe(3);
     }
 
-    [Fact]
-    public async Task AddAsync_PublishesMembershipOnRoomTopicAndMembersChanged_WhenMemberIsAdded()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AddAsync_PublishesMembershipOnRoomTopicAndMembersChanged_WhenMemberIsAdded(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
@@ -46,10 +50,11 @@ public sealed class AddAsyncTests
         changes.Events.ShouldHaveSingleItem().Change.ShouldBe(RoomChangeKind.MembersChanged);
     }
 
-    [Fact]
-    public async Task AddAsync_ChangesRoleWithoutSecondMembership_WhenUserIsAlreadyMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AddAsync_ChangesRoleWithoutSecondMembership_WhenUserIsAlreadyMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
@@ -84,10 +89,11 @@ public sealed class AddAsyncTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task AddAsync_RefusesAsNotFound_WhenRoomDoesNotExist()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AddAsync_RefusesAsNotFound_WhenRoomDoesNotExist(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         await host.CreateUserAsync("ana");
 
@@ -96,10 +102,11 @@ public sealed class AddAsyncTests
         added.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.NotFound);
     }
 
-    [Fact]
-    public async Task AddAsync_RefusesAsForbiddenAndAddsNobody_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task AddAsync_RefusesAsForbiddenAndAddsNobody_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var bob = await host.CreateUserAsync("bob");
         await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);

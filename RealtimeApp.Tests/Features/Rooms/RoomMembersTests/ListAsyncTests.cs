@@ -1,16 +1,19 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomMembersTests;
 
 public sealed class ListAsyncTests
 {
-    [Fact]
-    public async Task ListAsync_ListsMembersByEmailWithRoles_WhenActorIsAdmin()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_ListsMembersByEmailWithRoles_WhenActorIsAdmin(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var zoe = await host.CreateUserAsync("zoe");
         var ana = await host.CreateUserAsync("ana");
@@ -28,10 +31,11 @@ public sealed class ListAsyncTests
         ]);
     }
 
-    [Fact]
-    public async Task ListAsync_RefusesAsForbidden_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_RefusesAsForbidden_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
         await host.AddMemberAsync(dev, ana);

@@ -1,19 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Common;
-using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomMembersTests;
 
 public sealed class RemoveAsyncTests
 {
-    [Fact]
-    public async Task RemoveAsync_RemovesMembershipAndPublishesBoth_WhenUserIsMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RemoveAsync_RemovesMembershipAndPublishesBoth_WhenUserIsMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
@@ -31,10 +34,11 @@ public sealed class RemoveAsyncTests
         changes.Events.ShouldHaveSingleItem().Change.ShouldBe(RoomChangeKind.MembersChanged);
     }
 
-    [Fact]
-    public async Task RemoveAsync_RefusesAsNotFoundAndPublishesNothing_WhenUserIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RemoveAsync_RefusesAsNotFoundAndPublishesNothing_WhenUserIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
@@ -49,10 +53,11 @@ public sealed class RemoveAsyncTests
         changes.Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task RemoveAsync_RefusesAsForbiddenAndKeepsMember_WhenActorIsStaff()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task RemoveAsync_RefusesAsForbiddenAndKeepsMember_WhenActorIsStaff(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var bob = await host.CreateUserAsync("bob");
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");

@@ -1,15 +1,18 @@
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomServiceTests;
 
 public sealed class JoinLeaveTests
 {
-    [Fact]
-    public async Task JoinAsync_MakesMemberWithNothingUnread_WhenRoomIsPublic()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task JoinAsync_MakesMemberWithNothingUnread_WhenRoomIsPublic(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var dev = await host.CreateRoomAsync("dev");
@@ -24,10 +27,11 @@ public sealed class JoinLeaveTests
         summary.Unread.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task JoinAsync_RefusesAsForbidden_WhenRoomIsPrivate()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task JoinAsync_RefusesAsForbidden_WhenRoomIsPrivate(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
 
@@ -36,10 +40,11 @@ public sealed class JoinLeaveTests
         joined.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Forbidden);
     }
 
-    [Fact]
-    public async Task LeaveAsync_RemovesMembership_WhenActorIsMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task LeaveAsync_RemovesMembership_WhenActorIsMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
         await host.AddMemberAsync(dev, ana);
@@ -51,10 +56,11 @@ public sealed class JoinLeaveTests
         (await rooms.ListAsync(ana, TestContext.Current.CancellationToken)).Single(r => r.Id == dev).IsMember.ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task LeaveAsync_RefusesAsNotFound_WhenActorIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task LeaveAsync_RefusesAsNotFound_WhenActorIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var dev = await host.CreateRoomAsync("dev");
 

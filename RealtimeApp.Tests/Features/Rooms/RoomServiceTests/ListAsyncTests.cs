@@ -1,5 +1,7 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Rooms;
 
 namespace RealtimeApp.Tests.Features.Rooms.RoomServiceTests;
@@ -8,10 +10,11 @@ public sealed class ListAsyncTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task ListAsync_CountsUnreadMessagesAndMentions_WhenOthersPostedSinceLastRead()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_CountsUnreadMessagesAndMentions_WhenOthersPostedSinceLastRead(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var dev = await host.CreateRoomAsync("dev");
@@ -29,10 +32,11 @@ public sealed class ListAsyncTests
         summary.UnreadMentions.ShouldBe(1);
     }
 
-    [Fact]
-    public async Task ListAsync_ShowsNoUnread_WhenActorIsNotMember()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_ShowsNoUnread_WhenActorIsNotMember(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var bob = await host.CreateUserAsync("bob");
         var dev = await host.CreateRoomAsync("dev");
@@ -46,10 +50,11 @@ public sealed class ListAsyncTests
         summary.UnreadMentions.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task ListAsync_PutsMemberRoomsFirstThenLatestActivity_WhenRoomsDiffer()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_PutsMemberRoomsFirstThenLatestActivity_WhenRoomsDiffer(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var quiet = await host.CreateRoomAsync("quiet", lastActivityAt: Start);
         var busy = await host.CreateRoomAsync("busy", lastActivityAt: Start.AddHours(2));
@@ -62,10 +67,11 @@ public sealed class ListAsyncTests
         rooms.Select(r => r.Id).ShouldBe([busy, quiet, open, Room.GeneralId]);
     }
 
-    [Fact]
-    public async Task ListAsync_HidesArchivedRoomsAndOthersPrivateRooms_WhenListing()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task ListAsync_HidesArchivedRoomsAndOthersPrivateRooms_WhenListing(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var ana = await host.CreateUserAsync("ana");
         var old = await host.CreateRoomAsync("old");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);

@@ -1,6 +1,8 @@
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Support;
+using RealtimeApp.Tests.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms;
 
@@ -14,10 +16,11 @@ public sealed class ListFreshnessTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task List_CountsANewMessageAndMention_AfterItWasListedBefore()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task List_CountsANewMessageAndMention_AfterItWasListedBefore(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var (ana, bob, dev) = await MembersOfDevAsync(host);
         await ListAsync(host, ana);
 
@@ -29,10 +32,11 @@ public sealed class ListFreshnessTests
         summary.LastSequence.ShouldBe(1);
     }
 
-    [Fact]
-    public async Task List_DropsTheUnread_OnceTheReaderMarksThemRead()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task List_DropsTheUnread_OnceTheReaderMarksThemRead(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var (ana, bob, dev) = await MembersOfDevAsync(host);
         await host.PostManyAsync(bob, dev, 3);
         (await ListAsync(host, ana)).Single(r => r.Id == dev).Unread.ShouldBe(3);
@@ -42,10 +46,11 @@ public sealed class ListFreshnessTests
         (await ListAsync(host, ana)).Single(r => r.Id == dev).Unread.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task List_ForgetsAMention_OnceItIsEditedAway()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task List_ForgetsAMention_OnceItIsEditedAway(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var (ana, bob, dev) = await MembersOfDevAsync(host);
         var posted = await host.PostAsync(bob, dev, "@ana look");
         (await ListAsync(host, ana)).Single(r => r.Id == dev).UnreadMentions.ShouldBe(1);
@@ -55,10 +60,11 @@ public sealed class ListFreshnessTests
         (await ListAsync(host, ana)).Single(r => r.Id == dev).UnreadMentions.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task List_ShowsARoomCreatedSince_AndHidesAPrivateRoomTheUserWasRemovedFrom()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task List_ShowsARoomCreatedSince_AndHidesAPrivateRoomTheUserWasRemovedFrom(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var root = await host.CreateUserAsync("root", admin: true);
         var ana = await host.CreateUserAsync("ana");
         var secret = await host.CreateRoomAsync("secret", isPrivate: true);
@@ -73,10 +79,11 @@ public sealed class ListFreshnessTests
         ids.ShouldNotContain(secret);
     }
 
-    [Fact]
-    public async Task List_IsTheReadersOwn_WhenTwoUsersListTheSameRooms()
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task List_IsTheReadersOwn_WhenTwoUsersListTheSameRooms(DatabaseProvider engine)
     {
-        await using var host = await ChatHost.StartAsync();
+        await using var host = await ChatHost.StartAsync(engine);
         var (ana, bob, dev) = await MembersOfDevAsync(host);
         await host.PostAsync(bob, dev, "@ana look");
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Web.Data;
 
 namespace RealtimeApp.Web.Features.Rooms.Persistence;
 
@@ -11,7 +12,7 @@ public sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         room.ToTable("Rooms");
         room.HasKey(r => r.Id);
         room.Property(r => r.Id).HasMaxLength(64);
-        room.Property(r => r.Name).HasMaxLength(ChatRules.MaxRoomNameLength).UseCollation("NOCASE");
+        room.Property(r => r.Name).HasMaxLength(ChatRules.MaxRoomNameLength).UseCollation(Collations.CaseInsensitive);
         room.HasIndex(r => r.Name).IsUnique();
         room.Property(r => r.Topic).HasMaxLength(ChatRules.MaxTopicLength);
         room.Property(r => r.LastSequence).IsConcurrencyToken(false);

@@ -33,9 +33,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, User
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = LikePattern.Contains(query.Search.Trim().ToUpperInvariant());
-            users = users.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(u.NormalizedUserName!, pattern, LikePattern.Escape));
+            users = users.WhereAnyContains(db, query.Search.Trim().ToUpperInvariant(), u => u.NormalizedEmail, u => u.NormalizedUserName);
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);

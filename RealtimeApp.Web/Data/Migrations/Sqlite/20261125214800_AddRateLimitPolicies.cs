@@ -4,7 +4,7 @@
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace RealtimeApp.Web.Data.Migrations
+namespace RealtimeApp.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddRateLimitPolicies : Migration

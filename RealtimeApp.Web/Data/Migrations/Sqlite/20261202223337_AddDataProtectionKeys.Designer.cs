@@ -7,9 +7,9 @@ using RealtimeApp.Web.Data;
 
 #nullable disable
 
-namespace RealtimeApp.Web.Data.Migrations
+namespace RealtimeApp.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ApplicationDbContext))]
+    [DbContext(typeof(SqliteApplicationDbContext))]
     [Migration("20261202223337_AddDataProtectionKeys")]
     partial class AddDataProtectionKeys
     {

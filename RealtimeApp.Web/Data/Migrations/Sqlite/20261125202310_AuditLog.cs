@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace RealtimeApp.Web.Data.Migrations
+namespace RealtimeApp.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AuditLog : Migration

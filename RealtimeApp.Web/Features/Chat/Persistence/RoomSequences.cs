@@ -1,10 +1,11 @@
 using System.Data.Common;
 
-namespace RealtimeApp.Web.Features.Chat;
+namespace RealtimeApp.Web.Features.Chat.Persistence;
 
 /// <summary>
 /// Hands out a room's next sequence numbers inside the writer's transaction, so several writers (or nodes) never collide:
-/// one prepared <c>UPDATE … RETURNING</c> per room and batch, reused for the writer's lifetime.
+/// one prepared <c>UPDATE … RETURNING</c> per room and batch (a single atomic statement on either engine: the row stays
+/// locked until the batch commits), reused for the writer's lifetime.
 /// </summary>
 internal sealed class RoomSequences : IDisposable
 {
@@ -30,8 +31,24 @@ internal sealed class RoomSequences : IDisposable
         _now = Add(_reserve, "@now", toProvider(DateTimeOffset.UnixEpoch));
     }
 
+    /// <summary>
+    /// Reserves the numbers <paramref name="batch"/> needs in each of its rooms and returns each room's first one.
+    /// Rooms are taken in one fixed order, so two writers locking the same rooms never wait for each other in a cycle.
+    /// </summary>
+    public async Task<Dictionary<string, long>> ReserveAsync(DbTransaction transaction, IReadOnlyList<NewMessage> batch, DateTimeOffset now)
+    {
+        var first = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var room in batch.CountBy(message => message.RoomId, StringComparer.Ordinal).OrderBy(room => room.Key, StringComparer.Ordinal))
+        {
+            var last = await ReserveAsync(transaction, room.Key, room.Value, now);
+            first[room.Key] = last - room.Value + 1;
+        }
+
+        return first;
+    }
+
     /// <summary>Reserves <paramref name="count"/> numbers and returns the last one; throws when the room does not exist.</summary>
-    public async Task<long> ReserveAsync(DbTransaction transaction, string roomId, int count, DateTimeOffset now)
+    private async Task<long> ReserveAsync(DbTransaction transaction, string roomId, int count, DateTimeOffset now)
     {
         _reserve.Transaction = transaction;
         _roomId.Value = roomId;
