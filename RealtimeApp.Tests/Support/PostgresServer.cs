@@ -15,8 +15,8 @@ namespace RealtimeApp.Tests.Support;
 
 /// <summary>
 /// A PostgreSQL server of the test run's own, started on first use: loopback, a free port, a temporary folder, run as the
-/// unprivileged <c>postgres</c> user when the tests run as root (PostgreSQL refuses root), durability off (tests do not
-/// survive crashes). Each test gets a fresh database copied from a migrated template. ./test.sh installs PostgreSQL.
+/// unprivileged <c>postgres</c> user when the tests run as root (PostgreSQL refuses root), no fsync (the machine does
+/// not crash under a test; a stopped server keeps every commit, as outage tests need). Each test gets a fresh database copied from a migrated template. ./test.sh installs PostgreSQL.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -30,10 +30,49 @@ public sealed class PostgresServer : IAsyncDisposable
     private Process? _process;
     private int _port;
 
-    public PostgresServer() => _shared = this;
+    public PostgresServer()
+        : this(shared: true)
+    {
+    }
+
+    private PostgresServer(bool shared)
+    {
+        if (shared)
+        {
+            _shared = this;
+        }
+    }
 
     /// <summary>The run's server (xUnit creates it once for the test assembly and disposes it at the end).</summary>
     public static PostgresServer Shared => _shared ?? throw new InvalidOperationException("The PostgreSQL assembly fixture was not created.");
+
+    /// <summary>A server of the caller's own, to stop and start again (a database outage); dispose it.</summary>
+    public static async Task<PostgresServer> StartOwnAsync()
+    {
+        var server = new PostgresServer(shared: false);
+        await server.EnsureStartedAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// Stops the server at once (immediate mode: no checkpoint, crash recovery at the next start, every session cut) and
+    /// waits until it is gone; its data stays for <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            await RunAsync(Path.Combine(BinaryFolder(), "pg_ctl"), "-D", DataFolder, "-m", "immediate", "-w", "stop");
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Starts the server again on its port, on the same data, and returns once it accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process?.Dispose();
+        await RunServerAsync();
+    }
 
     /// <summary>Creates a database of its own, migrated (or with no table at all), and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(bool migrated = true)
@@ -110,13 +149,18 @@ public sealed class PostgresServer : IAsyncDisposable
             File.SetUnixFileMode(_folder, (UnixFileMode)0b111_111_111);
         }
 
-        var data = Path.Combine(_folder, "data");
-        await RunAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-
+        await RunAsync(Path.Combine(bin, "initdb"), "-D", DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         _port = FreePort();
+        await RunServerAsync();
+    }
+
+    private string DataFolder => Path.Combine(_folder!, "data");
+
+    private async Task RunServerAsync()
+    {
         _process = Start(
-            Path.Combine(bin, "postgres"), "-D", data, "-p", _port.ToString(CultureInfo.InvariantCulture), "-k", _folder,
-            "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            Path.Combine(BinaryFolder(), "postgres"), "-D", DataFolder, "-p", _port.ToString(CultureInfo.InvariantCulture), "-k", _folder!,
+            "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off",
             "-c", "max_connections=400");
         var process = _process;
         await Eventually.WaitUntilAsync(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RealtimeApp.Tests.State.Support;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Shell;
 using RealtimeApp.Web.State;
 
@@ -25,5 +26,16 @@ public sealed class SnackbarStoreErrorPresenterTests() : FluxorTestContext(
         var error = snackbar.ShownSnackbars.First();
         error.Severity.ShouldBe(Severity.Error);
         error.Message.ShouldBe(SnackbarStoreErrorPresenter.EffectFailedMessage);
+    }
+
+    [Fact]
+    public void ShowEffectFailed_SaysTheStoreIsUnavailable_WhenTheDatabaseCannotBeReached()
+    {
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        var presenter = new SnackbarStoreErrorPresenter(snackbar);
+
+        presenter.ShowEffectFailed(new Npgsql.NpgsqlException("Failed to connect", new TimeoutException()));
+
+        snackbar.ShownSnackbars.ShouldHaveSingleItem().Message.ShouldBe(StoreUnavailable.Message);
     }
 }

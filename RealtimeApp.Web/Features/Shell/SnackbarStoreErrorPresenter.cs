@@ -1,4 +1,5 @@
 using MudBlazor;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Shell;
@@ -9,5 +10,6 @@ public sealed class SnackbarStoreErrorPresenter(ISnackbar snackbar) : IStoreErro
     /// <summary>What the user sees when an effect fails.</summary>
     public const string EffectFailedMessage = "Something went wrong in the background. It has been logged; reload the page if data looks stale.";
 
-    public void ShowEffectFailed(Exception exception) => snackbar.Add(EffectFailedMessage, Severity.Error);
+    public void ShowEffectFailed(Exception exception) =>
+        snackbar.Add(StoreUnavailable.Is(exception) ? StoreUnavailable.Message : EffectFailedMessage, Severity.Error);
 }

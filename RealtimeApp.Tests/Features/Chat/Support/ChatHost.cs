@@ -58,10 +58,14 @@ public sealed class ChatHost : IAsyncDisposable
     /// <param name="engine">The database engine: the same tests run on each (<see cref="BothEngines"/>).</param>
     /// <param name="messagesPerMinute">The chat rate limit per user (the Staff and Admin defaults).</param>
     /// <param name="configureServices">More services, e.g. a circuit's store (see <c>ChatCircuit</c>).</param>
+    /// <param name="postgresServer">For PostgreSQL, the server (default: the run's shared one).</param>
     public static async Task<ChatHost> StartAsync(
-        DatabaseProvider engine = DatabaseProvider.Sqlite, int messagesPerMinute = 10_000, Action<IServiceCollection>? configureServices = null)
+        DatabaseProvider engine = DatabaseProvider.Sqlite,
+        int messagesPerMinute = 10_000,
+        Action<IServiceCollection>? configureServices = null,
+        PostgresServer? postgresServer = null)
     {
-        var postgres = engine == DatabaseProvider.Postgres ? await PostgresServer.Shared.CreateDatabaseAsync() : null;
+        var postgres = engine == DatabaseProvider.Postgres ? await (postgresServer ?? PostgresServer.Shared).CreateDatabaseAsync() : null;
         var host = new ChatHost(postgres, configureServices);
         await using (var scope = host._services.CreateAsyncScope())
         {
