@@ -36,7 +36,7 @@ public static class DataServiceCollectionExtensions
     private static void AddApplicationDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : ApplicationDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        services.AddPooledDbContextFactory<TContext>(configure);
         services.AddSingleton<IDbContextFactory<ApplicationDbContext>, ApplicationDbContextFactory<TContext>>();
         services.AddScoped<ApplicationDbContext>(provider => provider.GetRequiredService<TContext>());
     }

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace RealtimeApp.Web.Data;
 
 /// <summary>
-/// "Contains this text, ignoring case" in a query, on either engine: <c>ILIKE</c> on PostgreSQL (which a trigram index
-/// can serve), <c>LIKE</c> on SQLite (which ignores ASCII case already). <c>%</c>, <c>_</c> and <c>\</c> in the text
+/// "Contains this text, ignoring case" in a query, on either engine: <c>ILIKE</c> on PostgreSQL, <c>LIKE</c> on SQLite
+/// (which ignores ASCII case already). <c>%</c>, <c>_</c> and <c>\</c> in the text
 /// are taken literally.
 /// </summary>
 public static class TextSearch

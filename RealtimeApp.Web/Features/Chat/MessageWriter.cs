@@ -44,6 +44,9 @@ public sealed class MessageWriter(
 
                 session = await CommitAsync(session, batch);
                 batch.Clear();
+                // The callers just acknowledged are queued on the thread pool; let them run (and post again) before the
+                // next batch is taken, so it holds what they send rather than the first one or two.
+                await Task.Yield();
             }
         }
         finally

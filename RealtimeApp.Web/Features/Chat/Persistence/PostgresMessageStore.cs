@@ -7,8 +7,8 @@ using RealtimeApp.Web.Data;
 namespace RealtimeApp.Web.Features.Chat.Persistence;
 
 /// <summary>
-/// New messages on PostgreSQL: the whole batch in one prepared <c>INSERT … SELECT FROM unnest(…)</c> (one round trip
-/// to the server however many messages wait), after the rooms' sequence reservations, in one transaction.
+/// New messages on PostgreSQL: the whole batch, sequence reservations included, in one prepared statement (one round
+/// trip to the server however many messages and rooms wait), then the commit.
 /// </summary>
 public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext> contexts) : IMessageStore
 {
@@ -31,12 +31,36 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
 
     private sealed class Session : IMessageStoreSession
     {
+        /// <summary>
+        /// One statement for the whole batch: lock the batch's rooms in id order (two nodes writing to the same rooms
+        /// never wait for each other in a cycle), move each room's counter on by its count, number each room's messages
+        /// from the old value in batch order, and insert them.
+        /// </summary>
+        private const string StoreBatch = """
+            WITH locked AS (
+                SELECT "Id" FROM "Rooms" WHERE "Id" = ANY(@rooms) ORDER BY "Id" FOR UPDATE
+            ), reserved AS (
+                UPDATE "Rooms" AS room SET "LastSequence" = room."LastSequence" + counted.n, "LastActivityAt" = @postedAt
+                FROM unnest(@rooms, @counts) AS counted(id, n)
+                WHERE room."Id" = counted.id AND room."Id" IN (SELECT "Id" FROM locked)
+                RETURNING room."Id", room."LastSequence" - counted.n AS before
+            ), batch AS (
+                SELECT message.*, row_number() OVER (PARTITION BY message.room_id ORDER BY message.position) AS k
+                FROM unnest(@roomIds, @authorIds, @authorNames, @texts, @mentions)
+                    WITH ORDINALITY AS message(room_id, author_id, author_name, text, mentions, position)
+            )
+            INSERT INTO "ChatMessages" ("RoomId", "Sequence", "AuthorId", "AuthorName", "Text", "PostedAt", "Mentions")
+            SELECT batch.room_id, reserved.before + batch.k, batch.author_id, batch.author_name, batch.text, @postedAt, batch.mentions
+            FROM batch JOIN reserved ON reserved."Id" = batch.room_id
+            RETURNING "Id", "RoomId", "Sequence"
+            """;
+
         private readonly ApplicationDbContext _db;
         private readonly NpgsqlConnection _connection;
-        private readonly RoomSequences _sequences;
         private readonly NpgsqlCommand _insert;
+        private readonly NpgsqlParameter<string[]> _rooms = new("rooms", NpgsqlDbType.Array | NpgsqlDbType.Text);
+        private readonly NpgsqlParameter<long[]> _counts = new("counts", NpgsqlDbType.Array | NpgsqlDbType.Bigint);
         private readonly NpgsqlParameter<string[]> _roomIds = new("roomIds", NpgsqlDbType.Array | NpgsqlDbType.Text);
-        private readonly NpgsqlParameter<long[]> _sequenceNumbers = new("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint);
         private readonly NpgsqlParameter<string[]> _authorIds = new("authorIds", NpgsqlDbType.Array | NpgsqlDbType.Text);
         private readonly NpgsqlParameter<string[]> _authorNames = new("authorNames", NpgsqlDbType.Array | NpgsqlDbType.Text);
         private readonly NpgsqlParameter<string[]> _texts = new("texts", NpgsqlDbType.Array | NpgsqlDbType.Text);
@@ -47,18 +71,9 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
         {
             _db = db;
             _connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            _sequences = new RoomSequences(_connection, value => value);
-            _insert = new NpgsqlCommand(
-                """
-                INSERT INTO "ChatMessages" ("RoomId", "Sequence", "AuthorId", "AuthorName", "Text", "PostedAt", "Mentions")
-                SELECT room_id, sequence, author_id, author_name, text, @postedAt, mentions
-                FROM unnest(@roomIds, @sequences, @authorIds, @authorNames, @texts, @mentions)
-                    AS batch(room_id, sequence, author_id, author_name, text, mentions)
-                RETURNING "Id", "RoomId", "Sequence"
-                """,
-                _connection)
+            _insert = new NpgsqlCommand(StoreBatch, _connection)
             {
-                Parameters = { _roomIds, _sequenceNumbers, _authorIds, _authorNames, _texts, _mentions, _postedAt },
+                Parameters = { _rooms, _counts, _roomIds, _authorIds, _authorNames, _texts, _mentions, _postedAt },
             };
         }
 
@@ -66,50 +81,52 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
 
         public async Task<IReadOnlyList<ChatMessage>> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now)
         {
-            await using var transaction = await _connection.BeginTransactionAsync();
-            var nextSequence = await _sequences.ReserveAsync(transaction, batch, now);
-
-            var sequences = new long[batch.Count];
-            var mentions = new string[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                sequences[i] = nextSequence[batch[i].RoomId]++;
-                mentions[i] = MentionList.Format(batch[i].Mentions);
-            }
-
+            var rooms = batch.CountBy(message => message.RoomId, StringComparer.Ordinal).ToList();
+            _rooms.TypedValue = [.. rooms.Select(room => room.Key)];
+            _counts.TypedValue = [.. rooms.Select(room => (long)room.Value)];
             _roomIds.TypedValue = [.. batch.Select(message => message.RoomId)];
-            _sequenceNumbers.TypedValue = sequences;
             _authorIds.TypedValue = [.. batch.Select(message => message.AuthorId)];
             _authorNames.TypedValue = [.. batch.Select(message => message.AuthorName)];
             _texts.TypedValue = [.. batch.Select(message => message.Text)];
+            var mentions = batch.Select(message => MentionList.Format(message.Mentions)).ToArray();
             _mentions.TypedValue = mentions;
             _postedAt.TypedValue = now;
-            _insert.Transaction = transaction;
 
-            // (room, sequence) is unique: it tells which returned id belongs to which message.
-            var ids = new Dictionary<(string RoomId, long Sequence), long>(batch.Count);
+            await using var transaction = await _connection.BeginTransactionAsync();
+            _insert.Transaction = transaction;
+            var returned = new List<(long Id, string RoomId, long Sequence)>(batch.Count);
             await using (var reader = await _insert.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
                 {
-                    ids[(reader.GetString(1), reader.GetInt64(2))] = reader.GetInt64(0);
+                    returned.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
                 }
             }
 
-            await transaction.CommitAsync();
+            // A room that does not exist yields no rows: nothing commits.
+            if (returned.Count != batch.Count)
+            {
+                var missing = rooms.Select(room => room.Key).First(room => !returned.Exists(row => row.RoomId == room));
+                throw new InvalidOperationException($"Room '{missing}' does not exist.");
+            }
+
+            // Within a room, sequences follow batch order: the room's n-th message in the batch has its n-th lowest number.
+            var numbered = returned.GroupBy(row => row.RoomId, StringComparer.Ordinal)
+                .ToDictionary(room => room.Key, room => new Queue<(long Id, string RoomId, long Sequence)>(room.OrderBy(row => row.Sequence)), StringComparer.Ordinal);
             var stored = new List<ChatMessage>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
-                stored.Add(StoredMessage.From(batch[i], ids[(batch[i].RoomId, sequences[i])], sequences[i], now, mentions[i]));
+                var row = numbered[batch[i].RoomId].Dequeue();
+                stored.Add(StoredMessage.From(batch[i], row.Id, row.Sequence, now, mentions[i]));
             }
 
+            await transaction.CommitAsync();
             return stored;
         }
 
         public async ValueTask DisposeAsync()
         {
             await _insert.DisposeAsync();
-            _sequences.Dispose();
             await _db.DisposeAsync();
         }
     }

@@ -15,8 +15,7 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:CollationDefinition:NOCASE", "und-u-ks-level2,und-u-ks-level2,icu,False")
-                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+                .Annotation("Npgsql:CollationDefinition:NOCASE", "und-u-ks-level2,und-u-ks-level2,icu,False");
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
@@ -564,13 +563,6 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
                 table: "ChatMessages",
                 columns: new[] { "RoomId", "Sequence" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ChatMessages_Text",
-                table: "ChatMessages",
-                column: "Text")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RateLimitPolicies_Role",
