@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RealtimeApp.Domain.Users;
+using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Users;
@@ -15,10 +16,11 @@ namespace RealtimeApp.Tests.Data;
 public sealed class StartupLockTests
 {
     [Fact]
-    public async Task Initializers_OfThreeNodesStartingAtOnce_AllSucceedAndSeedEverythingOnce()
+    public async Task Initializers_OfThreeNodesStartingAtOnce_AllSucceedSeedEverythingOnceAndLogNoError()
     {
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync(migrated: false);
-        var nodes = Enumerable.Range(0, 3).Select(_ => Node(connectionString)).ToList();
+        var logs = new CapturingLoggerProvider();
+        var nodes = Enumerable.Range(0, 3).Select(_ => Node(connectionString, logs)).ToList();
         try
         {
             await Task.WhenAll(nodes.Select(node => node.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(TestContext.Current.CancellationToken)));
@@ -29,6 +31,7 @@ public sealed class StartupLockTests
             (await db.Roles.Select(role => role.Name).OrderBy(name => name).ToListAsync(TestContext.Current.CancellationToken)).ShouldBe([Roles.Admin, Roles.Staff]);
             var admins = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().GetUsersInRoleAsync(Roles.Admin);
             admins.Select(user => user.Email).ShouldBe(["admin@example.com"]);
+            logs.Entries.Where(entry => entry.Level >= LogLevel.Error).Select(entry => entry.Message).ShouldBeEmpty();
         }
         finally
         {
@@ -40,7 +43,7 @@ public sealed class StartupLockTests
     }
 
     /// <summary>What one node registers for its start-up work on the shared database.</summary>
-    private static ServiceProvider Node(string connectionString)
+    private static ServiceProvider Node(string connectionString, CapturingLoggerProvider logs)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -53,7 +56,7 @@ public sealed class StartupLockTests
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(logs));
         services.AddDatabaseInitializer();
         services.AddRealtimeAppData(configuration, Path.GetTempPath());
         services.AddRealtimeAppUsers();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace RealtimeApp.Web.Data;
 
@@ -7,6 +9,9 @@ public sealed class DatabaseMigrator(ApplicationDbContext db, ILogger<DatabaseMi
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        // On an empty PostgreSQL database, migrating reads the history table before creating it and logs that query as
+        // failed (harmless, but an error line in an operator's first start): create it first.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         if (pending.Count > 0)
