@@ -18,8 +18,13 @@ public sealed class SharedSignInTests
     [Fact]
     public async Task CookieIssuedByNodeA_IsAcceptedByNodeB_AndTheKeysAreInTheDatabase()
     {
-        await using var a = new RealtimeAppFactory();
-        await using var b = new RealtimeAppFactory(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var database = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync(),
+        };
+        await using var a = new RealtimeAppFactory(database);
+        await using var b = new RealtimeAppFactory(database);
         var signIn = await BrowserlessClient.For(a).LogInAsync(RealtimeAppFactory.AdminEmail, RealtimeAppFactory.AdminPassword);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal)).Split(';')[0];

@@ -20,7 +20,7 @@ using StackExchange.Redis;
 namespace RealtimeApp.Tests.Integration;
 
 /// <summary>
-/// The app as two nodes with <c>Realtime:Backplane=Redis</c> (one redis-server of the test's own, one database):
+/// The app as two nodes with <c>Realtime:Backplane=Redis</c> (one redis-server of the test's own, one PostgreSQL database):
 /// what one node publishes reaches the other's subscribers (and, after a Redis outage, what they missed is read from
 /// the database), a lock or role change on one node ends the user's sessions on the other, and <c>/healthz</c> reports
 /// Redis.
@@ -35,8 +35,9 @@ public sealed class TwoNodeBackplaneTests
     public async Task MessagePostedOnNodeA_ReachesNodeBsSubscribers_Once()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = new RealtimeAppFactory(RedisSettings(redis));
-        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
+        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
         var admin = await AdminAsync(a);
         var onB = new ConcurrentQueue<MessagePosted>();
         using var subscription = b.Services.GetRequiredService<EventHub>().Subscribe<MessagePosted>(Topics.Room("general"), onB.Enqueue);
@@ -54,8 +55,9 @@ public sealed class TwoNodeBackplaneTests
     public async Task Subscriber_EndsWithEveryMessageInOrderOnce_WhenRedisWasDownWhilePostingOnBothNodes()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = new RealtimeAppFactory(RedisSettings(redis));
-        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
+        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
         var admin = await AdminAsync(a);
         await RateLimitSettings.SetMessageBudgetAsync(a.Services, 100_000);
         using var catchUpReads = CountOnNode(a, "realtimeapp.backplane.catchup.reads");
@@ -88,8 +90,9 @@ public sealed class TwoNodeBackplaneTests
     public async Task TaskSubscriber_GetsTheProgressReportedOnTheOtherNode_WhileRedisWasDown()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = new RealtimeAppFactory(RedisSettings(redis));
-        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
+        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
         var admin = await AdminAsync(a);
         var tasksOnB = b.Services.GetRequiredService<TaskService>();
         (await tasksOnB.CreateAsync(admin, "Build", id: "task-1", cancellationToken: Ct)).Failure.ShouldBeNull();
@@ -112,8 +115,9 @@ public sealed class TwoNodeBackplaneTests
     public async Task LockOrRoleChangeOnNodeA_ClosesTheUsersApiConnectionsOnNodeB(bool locking)
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = new RealtimeAppFactory(RedisSettings(redis));
-        await using var b = new RealtimeAppFactory(new Dictionary<string, string?>(RedisSettings(redis)) { ["ConnectionStrings:Default"] = $"Data Source={a.DatabasePath}" });
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
+        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
         var admin = await AdminAsync(a);
         var staff = await a.CreateUserAsync("sam@example.com", "Staff#Pass1", Roles.Staff);
         var sam = new Actor(staff.Id, staff.UserName!, new HashSet<string> { Roles.Staff });
@@ -203,6 +207,14 @@ public sealed class TwoNodeBackplaneTests
     {
         ["Realtime:Backplane"] = "Redis",
         ["ConnectionStrings:Redis"] = redis.ConnectionString + ",connectTimeout=1000",
+    };
+
+    /// <summary>A node of two, as operators run them: one PostgreSQL database, one Redis.</summary>
+    private static Dictionary<string, string?> NodeSettings(RedisServer redis, string database) => new(RedisSettings(redis))
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Default"] = database,
+        ["Realtime:Nodes"] = "2",
     };
 
     private static async Task<Actor> AdminAsync(RealtimeAppFactory app)
