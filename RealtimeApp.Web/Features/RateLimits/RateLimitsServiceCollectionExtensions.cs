@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealtimeApp.Web.Features.RateLimits;
+using RealtimeApp.Web.Realtime.Backplane;
 using RealtimeApp.Web.Realtime.Limits;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,12 @@ public static class RateLimitsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitPolicyCache>();
         services.AddSingleton<RateLimitRefusals>();
+        services.TryAddSingleton<ISharedBuckets>(provider => provider.GetService<IConnectionMultiplexer>() is { } redis
+            ? new RedisSharedBuckets(
+                redis,
+                (provider.GetService<BackplaneOptions>()?.RedisChannel ?? new BackplaneOptions().RedisChannel) + ":ratelimit:",
+                provider.GetRequiredService<ILogger<RedisSharedBuckets>>())
+            : NoSharedBuckets.Instance);
         services.AddSingleton<UserRateLimiter>();
         services.AddAuditLog();
         services.AddSingleton<RateLimitPolicyService>();

@@ -15,8 +15,8 @@ internal sealed class UserBuckets
         Limits = limits;
         Version = version;
         IsAdmin = isAdmin;
-        Messages = Create(limits.MessagesPerMinute.Value, limits.MessagesPerMinute.Value, TimeSpan.FromMinutes(1), previous?.Messages, previous?.Limits.MessagesPerMinute.Value ?? 0);
-        Requests = Create(limits.Burst.Value, limits.RequestsPerSecond.Value, TimeSpan.FromSeconds(1), previous?.Requests, previous?.Limits.Burst.Value ?? 0);
+        Messages = Create(MessageBucket(limits), previous?.Messages, previous?.Limits.MessagesPerMinute.Value ?? 0);
+        Requests = Create(RequestBucket(limits), previous?.Requests, previous?.Limits.Burst.Value ?? 0);
     }
 
     /// <summary>The same buckets, confirmed against a newer snapshot whose limits for this user did not change.</summary>
@@ -42,6 +42,20 @@ internal sealed class UserBuckets
     public bool IsIdle => Messages.IdleDuration is not null && Requests.IdleDuration is not null;
 
 
+    /// <summary>The message bucket's shape: a minute's budget, refilled one token at a time across the minute.</summary>
+    public static (int Size, TimeSpan Interval) MessageBucket(EffectiveRateLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return (limits.MessagesPerMinute.Value, Interval(TimeSpan.FromMinutes(1), limits.MessagesPerMinute.Value));
+    }
+
+    /// <summary>The request bucket's shape: the burst, refilled at the per-second rate.</summary>
+    public static (int Size, TimeSpan Interval) RequestBucket(EffectiveRateLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return (limits.Burst.Value, Interval(TimeSpan.FromSeconds(1), limits.RequestsPerSecond.Value));
+    }
+
     /// <summary>Takes one token; otherwise returns how long until one is there.</summary>
     public static TimeSpan? TryTake(TokenBucketRateLimiter bucket)
     {
@@ -55,14 +69,17 @@ internal sealed class UserBuckets
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : bucket.ReplenishmentPeriod;
     }
 
-    private static TokenBucketRateLimiter Create(int size, int rate, TimeSpan window, TokenBucketRateLimiter? previous, int previousSize)
+    // One token every window/rate, added by elapsed time (not by a timer), so even 100,000/s stays exact.
+    private static TimeSpan Interval(TimeSpan window, int rate) => TimeSpan.FromTicks(Math.Max(1, window.Ticks / rate));
+
+    private static TokenBucketRateLimiter Create((int Size, TimeSpan Interval) shape, TokenBucketRateLimiter? previous, int previousSize)
     {
+        var size = shape.Size;
         var bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = size,
             TokensPerPeriod = 1,
-            // One token every window/rate, added by elapsed time (not by a timer), so even 100,000/s stays exact.
-            ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, window.Ticks / rate)),
+            ReplenishmentPeriod = shape.Interval,
             QueueLimit = 0,
             AutoReplenishment = false,
         });

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Threading.RateLimiting;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.RateLimits;
 using RealtimeApp.Domain.Users;
@@ -10,9 +11,11 @@ namespace RealtimeApp.Web.Features.RateLimits;
 /// The one place users' budgets are spent, shared by the UI and the WebSocket API: a token bucket per user for chat
 /// messages (whichever channel sends) and one for API requests, both from the user's effective policy. When the
 /// policies change the next call compares the user's new limits with the ones their buckets were built from and
-/// rebuilds only on a difference (what was spent stays spent).
+/// rebuilds only on a difference (what was spent stays spent). With several nodes the tokens are taken from
+/// <see cref="ISharedBuckets"/> (one budget per user across the cluster), and from these per-node buckets only while
+/// the shared ones cannot answer.
 /// </summary>
-public sealed class UserRateLimiter(RateLimitPolicyCache policies, RateLimitRefusals refusals)
+public sealed class UserRateLimiter(RateLimitPolicyCache policies, RateLimitRefusals refusals, ISharedBuckets shared)
 {
     private readonly ConcurrentDictionary<string, UserBuckets> _users = new(StringComparer.Ordinal);
 
@@ -32,7 +35,7 @@ public sealed class UserRateLimiter(RateLimitPolicyCache policies, RateLimitRefu
         ArgumentNullException.ThrowIfNull(actor);
 
         var buckets = await GetBucketsAsync(actor, cancellationToken);
-        if (UserBuckets.TryTake(buckets.Messages) is not { } wait)
+        if (await TakeAsync(actor.UserId + ":messages", UserBuckets.MessageBucket(buckets.Limits), buckets.Messages) is not { } wait)
         {
             return null;
         }
@@ -50,7 +53,7 @@ public sealed class UserRateLimiter(RateLimitPolicyCache policies, RateLimitRefu
         ArgumentNullException.ThrowIfNull(actor);
 
         var buckets = await GetBucketsAsync(actor, cancellationToken);
-        if (UserBuckets.TryTake(buckets.Requests) is not { } wait)
+        if (await TakeAsync(actor.UserId + ":requests", UserBuckets.RequestBucket(buckets.Limits), buckets.Requests) is not { } wait)
         {
             return null;
         }
@@ -78,6 +81,17 @@ public sealed class UserRateLimiter(RateLimitPolicyCache policies, RateLimitRefu
         }
 
         return dropped;
+    }
+
+    /// <summary>Null when a token was taken, otherwise the wait; from the shared bucket when it answers.</summary>
+    private async ValueTask<TimeSpan?> TakeAsync(string key, (int Size, TimeSpan Interval) shape, TokenBucketRateLimiter local)
+    {
+        if (await shared.TryTakeAsync(key, shape.Size, shape.Interval) is { } wait)
+        {
+            return wait == TimeSpan.Zero ? null : wait;
+        }
+
+        return UserBuckets.TryTake(local);
     }
 
     private async ValueTask<UserBuckets> GetBucketsAsync(Actor actor, CancellationToken cancellationToken)

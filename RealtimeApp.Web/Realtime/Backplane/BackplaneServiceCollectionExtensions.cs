@@ -32,6 +32,7 @@ public static class BackplaneServiceCollectionExtensions
         }
 
         var redis = RedisSettings.Parse(configuration.GetConnectionString("Redis"));
+        services.AddSingleton(options);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton(provider => new RedisEventBackplane(
             provider.GetRequiredService<IConnectionMultiplexer>(),
