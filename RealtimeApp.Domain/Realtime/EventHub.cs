@@ -83,6 +83,19 @@ public sealed partial class EventHub : IDisposable
         return _backplane.PublishAsync(realtimeEvent, cancellationToken);
     }
 
+    /// <summary>
+    /// Delivers an event to this node's subscribers only, never to the other nodes: for what each node works out for
+    /// itself (presence across the nodes, say) and would otherwise hear once from every node.
+    /// </summary>
+    public void PublishLocal<TEvent>(TEvent realtimeEvent)
+        where TEvent : class, IRealtimeEvent
+    {
+        ArgumentNullException.ThrowIfNull(realtimeEvent);
+        ArgumentException.ThrowIfNullOrEmpty(realtimeEvent.Topic, nameof(realtimeEvent));
+        Metrics.RecordPublished();
+        DeliverLocally(realtimeEvent);
+    }
+
     /// <summary>Disconnects from the backplane and ends every subscription.</summary>
     public void Dispose()
     {

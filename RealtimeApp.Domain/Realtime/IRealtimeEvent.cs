@@ -24,6 +24,8 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonDerivedType(typeof(ReadMarkerMoved), "readMarkerMoved")]
 [JsonDerivedType(typeof(BackplaneResumed), "backplaneResumed")]
 [JsonDerivedType(typeof(UserAccessChanged), "userAccessChanged")]
+[JsonDerivedType(typeof(NodePresenceChanged), "nodePresenceChanged")]
+[JsonDerivedType(typeof(NodePresenceHeartbeat), "nodePresenceHeartbeat")]
 public interface IRealtimeEvent
 {
     /// <summary>The topic the event is delivered on, e.g. <c>room:general</c> (see <see cref="Topics"/>).</summary>

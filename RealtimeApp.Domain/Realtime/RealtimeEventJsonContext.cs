@@ -25,4 +25,6 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonSerializable(typeof(ReadMarkerMoved))]
 [JsonSerializable(typeof(BackplaneResumed))]
 [JsonSerializable(typeof(UserAccessChanged))]
+[JsonSerializable(typeof(NodePresenceChanged))]
+[JsonSerializable(typeof(NodePresenceHeartbeat))]
 public sealed partial class RealtimeEventJsonContext : JsonSerializerContext;

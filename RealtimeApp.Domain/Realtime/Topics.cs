@@ -15,6 +15,12 @@ public static class Topics
     /// <summary>This node's link to the other nodes came back (<see cref="Events.BackplaneResumed"/>, never sent across).</summary>
     public const string Backplane = "backplane";
 
+    /// <summary>
+    /// Each node's own presence, for the others (<see cref="Events.NodePresenceChanged"/>,
+    /// <see cref="Events.NodePresenceHeartbeat"/>); subscribers see <see cref="Presence"/> topics instead.
+    /// </summary>
+    public const string NodePresence = "nodes:presence";
+
     /// <summary>Rate-limit settings changes (<see cref="Events.RateLimitChanged"/>).</summary>
     public const string RateLimits = "ratelimits";
 

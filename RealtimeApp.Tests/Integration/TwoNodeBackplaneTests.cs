@@ -11,6 +11,7 @@ using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Chat;
+using RealtimeApp.Web.Features.Rooms.Presence;
 using RealtimeApp.Web.Features.Sessions;
 using RealtimeApp.Web.Features.Users.Administration;
 using RealtimeApp.Web.Realtime;
@@ -201,6 +202,26 @@ public sealed class TwoNodeBackplaneTests
         }
 
         return sequences;
+    }
+
+    [Fact]
+    public async Task Presence_OnEachNode_ListsTheUsersOfBothNodes_AndLosesThemWhenTheyLeave()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
+        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
+        var (onA, onB) = (a.Services.GetRequiredService<PresenceTracker>(), b.Services.GetRequiredService<PresenceTracker>());
+
+        var ana = onA.Enter("general", "ana-id", "Ana");
+        using var bob = onB.Enter("general", "bob-id", "Bob");
+
+        await Eventually.WaitUntilAsync(
+            () => onA.Online("general").Count == 2 && onB.Online("general").Count == 2, "both nodes list Ana and Bob", Timeout);
+        onB.Online("general").Select(m => m.UserName).ShouldBe(["Ana", "Bob"]);
+        ana.Dispose();
+        await Eventually.WaitUntilAsync(() => onB.Online("general").Count == 1, "node B sees Ana leave", Timeout);
+        onB.Online("general").ShouldHaveSingleItem().UserName.ShouldBe("Bob");
     }
 
     private static Dictionary<string, string?> RedisSettings(RedisServer redis) => new()

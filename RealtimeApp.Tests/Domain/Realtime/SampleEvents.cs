@@ -25,6 +25,8 @@ internal static class SampleEvents
         new ReadMarkerMoved("bob", "random", 12),
         new BackplaneResumed(),
         new UserAccessChanged("bob", UserAccessChange.Locked),
+        new NodePresenceChanged("node-a", "general", "bob", "Bob", IsHere: true),
+        new NodePresenceHeartbeat("node-a", new List<NodePresenceEntry> { new("general", "bob", "Bob") }),
     ];
 
     public static TaskProgressed Progress(string taskId, long sequence, int publisher = 0) =>

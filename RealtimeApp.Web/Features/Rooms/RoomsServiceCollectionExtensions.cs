@@ -32,6 +32,7 @@ public static class RoomsServiceCollectionExtensions
         services.AddSingleton<RoomAdministration>();
         services.AddSingleton<RoomMembers>();
         services.AddSingleton<PresenceTracker>();
+        services.AddHostedService<PresenceHeartbeat>();
         services.AddSingleton<TypingNotifier>();
         services.AddScoped<CircuitPresence>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, PresenceCircuitHandler>());
