@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
 
 namespace RealtimeApp.Tests.Cli;
@@ -40,24 +40,10 @@ public sealed class TokenCommandProcessTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        AppProcess.RunAsync(args, new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory, "cli.db")}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory, "cli.db")}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        });
 }

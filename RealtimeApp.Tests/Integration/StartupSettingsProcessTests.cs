@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using RealtimeApp.Tests.Support;
 
 namespace RealtimeApp.Tests.Integration;
 
@@ -26,22 +26,8 @@ public sealed class StartupSettingsProcessTests
 
     private static async Task<(int ExitCode, string Error)> StartAsync(Dictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        await output;
-        return (process.ExitCode, await error);
+        environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        var (exitCode, _, error) = await AppProcess.RunAsync([], environment);
+        return (exitCode, error);
     }
 }

@@ -12,22 +12,16 @@ namespace RealtimeApp.Web.Features.Chat.Persistence;
 /// </summary>
 public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext> contexts) : IMessageStore
 {
-    public async Task<IMessageStoreSession> OpenSessionAsync(CancellationToken cancellationToken)
-    {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var session = new Session(db);
-            await session.PrepareAsync(cancellationToken);
-            return session;
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IMessageStoreSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+        StoreSessions.OpenAsync(
+            contexts,
+            async db =>
+            {
+                var session = new Session(db);
+                await session.PrepareAsync(cancellationToken);
+                return session;
+            },
+            cancellationToken);
 
     private sealed class Session : IMessageStoreSession
     {

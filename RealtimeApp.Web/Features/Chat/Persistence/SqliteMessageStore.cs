@@ -13,21 +13,15 @@ namespace RealtimeApp.Web.Features.Chat.Persistence;
 /// </summary>
 public sealed class SqliteMessageStore(IDbContextFactory<ApplicationDbContext> contexts) : IMessageStore
 {
-    public async Task<IMessageStoreSession> OpenSessionAsync(CancellationToken cancellationToken)
-    {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await WalCheckpointer.DisableAutomaticCheckpointsAsync(db, cancellationToken);
-            return new Session(db);
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IMessageStoreSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+        StoreSessions.OpenAsync(
+            contexts,
+            async db =>
+            {
+                await WalCheckpointer.DisableAutomaticCheckpointsAsync(db, cancellationToken);
+                return new Session(db);
+            },
+            cancellationToken);
 
     private sealed class Session : IMessageStoreSession
     {
