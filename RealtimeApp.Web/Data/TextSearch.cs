@@ -6,8 +6,7 @@ namespace RealtimeApp.Web.Data;
 
 /// <summary>
 /// "Contains this text, ignoring case" in a query, on either engine: <c>ILIKE</c> on PostgreSQL, <c>LIKE</c> on SQLite
-/// (which ignores ASCII case already). <c>%</c>, <c>_</c> and <c>\</c> in the text
-/// are taken literally.
+/// (which ignores ASCII case already). <c>%</c>, <c>_</c> and <c>\</c> in the text are taken literally.
 /// </summary>
 public static class TextSearch
 {
