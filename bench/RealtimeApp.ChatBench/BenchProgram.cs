@@ -7,7 +7,7 @@ namespace RealtimeApp.ChatBench;
 /// <c>dotnet run -c Release --project bench/RealtimeApp.ChatBench -- [history|posting|breakdown|all] [--messages N] [--iterations N]
 /// [--posters N] [--posts N] [--writer-only] [--data DIR] [--postgres CONNECTION]</c>. Everything is bounded in count; files stay under DIR
 /// (default: a temp folder). With <c>--postgres</c> (a connection string to a server, e.g. <c>Host=127.0.0.1;Username=postgres</c>),
-/// <c>posting</c> runs on PostgreSQL, in a database <c>realtimeapp_chatbench</c> it drops and creates.
+/// <c>posting</c> and <c>history</c> run on PostgreSQL, in databases <c>realtimeapp_chatbench</c> and <c>realtimeapp_chathistory</c> they drop and create.
 /// </summary>
 public static class BenchProgram
 {
@@ -20,7 +20,7 @@ public static class BenchProgram
 
         if (what is "history" or "all")
         {
-            await HistoryBench.RunAsync(directory, Number(args, "--messages", 1_000_000), Number(args, "--iterations", 1_000));
+            await HistoryBench.RunAsync(directory, Number(args, "--messages", 1_000_000), Number(args, "--iterations", 1_000), Option(args, "--postgres"));
         }
 
         if (what is "posting" or "all")

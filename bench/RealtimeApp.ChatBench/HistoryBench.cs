@@ -7,20 +7,27 @@ using RealtimeApp.Web.Features.Chat;
 namespace RealtimeApp.ChatBench;
 
 /// <summary>
-/// History pages and search on one room of <c>messages</c> messages. The file is seeded once (one INSERT … SELECT over a
-/// recursive CTE) and reused by later runs. Every 10,000th message contains "zebra" (rare), every 3rd "deploy" (common).
+/// History pages and search on one room of <c>messages</c> messages. The SQLite file is seeded once (one INSERT … SELECT
+/// over a recursive CTE) and reused by later runs; on PostgreSQL a fresh database is seeded the same way each run
+/// (<c>generate_series</c>). Every 10,000th message contains "zebra" (rare), every 3rd "deploy" (common).
 /// </summary>
 public static class HistoryBench
 {
     public const string RoomId = "bench";
 
-    public static async Task RunAsync(string directory, int messages, int iterations)
+    public static async Task RunAsync(string directory, int messages, int iterations, string? postgresServer)
     {
         var path = Path.Combine(directory, $"history-{messages}.db");
-        var fresh = !File.Exists(path);
-        await using var host = await BenchHost.StartAsync(path);
+        var postgres = postgresServer is null ? null : await BenchPostgres.CreateFreshDatabaseAsync(postgresServer, "realtimeapp_chathistory");
+        Console.WriteLine(postgres is null ? "Engine: SQLite" : "Engine: PostgreSQL");
+        var fresh = postgres is not null || !File.Exists(path);
+        await using var host = await BenchHost.StartAsync(path, postgres);
         var actor = new Actor("bench-user", "bench", new HashSet<string> { Roles.Staff });
-        if (fresh)
+        if (postgres is not null)
+        {
+            await BenchPostgres.SeedHistoryAsync(postgres, actor.UserId, RoomId, messages);
+        }
+        else if (fresh)
         {
             await SeedAsync(path, actor, messages);
         }
