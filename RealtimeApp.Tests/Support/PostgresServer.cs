@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -16,7 +17,8 @@ namespace RealtimeApp.Tests.Support;
 /// <summary>
 /// A PostgreSQL server of the test run's own, started on first use: loopback, a free port, a temporary folder, run as the
 /// unprivileged <c>postgres</c> user when the tests run as root (PostgreSQL refuses root), no fsync (the machine does
-/// not crash under a test; a stopped server keeps every commit, as outage tests need). Each test gets a fresh database copied from a migrated template. ./test.sh installs PostgreSQL.
+/// not crash under a test; a stopped server keeps every commit, as outage tests need). Each test gets a fresh database
+/// copied from a migrated template. ./test.sh installs PostgreSQL.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -25,7 +27,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private static PostgresServer? _shared;
 
     private readonly SemaphoreSlim _starting = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _output = new();
     private string? _folder;
     private Process? _process;
     private int _port;
