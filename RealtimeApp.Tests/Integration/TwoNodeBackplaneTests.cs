@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
@@ -156,7 +157,7 @@ public sealed class TwoNodeBackplaneTests
     private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string path, string input)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, "two-node test", expiresAt: null, Ct);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, $"two-node test {Guid.NewGuid():N}", expiresAt: null, Ct);
         var socket = await node.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/api/ws?connectionParams=1"), Ct);
         var client = new TrpcTestClient(socket);
         await client.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{token.Value!.Secret}}}"}}""");
@@ -202,6 +203,46 @@ public sealed class TwoNodeBackplaneTests
         }
 
         return sequences;
+    }
+
+    [Fact]
+    public async Task Subscriber_ResumesOnNodeB_WithTheLastEventIdNodeAGaveIt_AndGetsExactlyWhatItMissed()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
+        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
+        var admin = await AdminAsync(a);
+        await RateLimitSettings.SetMessageBudgetAsync(a.Services, 100_000);
+        var chatOnB = b.Services.GetRequiredService<ChatService>();
+        var acknowledged = new List<long>();
+        for (var i = 1; i <= 4; i++)
+        {
+            acknowledged.Add((await chatOnB.PostAsync(admin, "general", $"before {i}", Ct)).Value!.Sequence);
+        }
+
+        long lastOnA;
+        await using (var onA = await SubscribeOnAsync(a, admin, "chat.onMessage", $$"""{"roomId":"general","lastEventId":"{{acknowledged[1]}}"}"""))
+        {
+            // Node A delivers what followed the client's position, then is taken down (a redeploy): it asks its clients
+            // to move, and this one leaves, keeping the last id it got.
+            lastOnA = (await SequencesUntilAsync(onA, acknowledged[^1]))[^1];
+            var stopping = a.DisposeAsync();
+            (await onA.ReceiveAsync()).ShouldBe("""{"id":null,"method":"reconnect"}""");
+            await onA.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, Ct);
+            await stopping;
+        }
+
+        for (var i = 1; i <= 4; i++)
+        {
+            acknowledged.Add((await chatOnB.PostAsync(admin, "general", $"while away {i}", Ct)).Value!.Sequence);
+        }
+
+        await using var onB = await SubscribeOnAsync(b, admin, "chat.onMessage", $$"""{"roomId":"general","lastEventId":"{{lastOnA}}"}""");
+        var resumed = await SequencesUntilAsync(onB, acknowledged[^1]);
+
+        lastOnA.ShouldBe(acknowledged[3]);
+        resumed.ShouldBe(acknowledged.Skip(4));
     }
 
     [Fact]
