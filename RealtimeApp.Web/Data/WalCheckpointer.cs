@@ -4,42 +4,28 @@ using Microsoft.EntityFrameworkCore;
 namespace RealtimeApp.Web.Data;
 
 /// <summary>
-/// Copies SQLite's write-ahead log back into the database file in the background: a passive checkpoint (it never
-/// waits for, or blocks, a reader or a writer) every second. The chat message writer turns its
-/// own automatic checkpoints off (<see cref="DisableAutomaticCheckpointsAsync"/>), so a commit never stalls while the
+/// Copies SQLite's write-ahead log back into the database file in the background (registered on SQLite only): a
+/// passive checkpoint (it never waits for, or blocks, a reader or a writer) every second. The chat message writer turns
+/// its own automatic checkpoints off (<see cref="DisableAutomaticCheckpointsAsync"/>), so a commit never stalls while the
 /// log is copied; other connections keep SQLite's automatic checkpoint as a backstop.
 /// </summary>
-public sealed class WalCheckpointer(IDbContextFactory<ApplicationDbContext> contexts, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
+public sealed class WalCheckpointer(DatabaseSettings database, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    /// <summary>For a connection that commits on a latency-sensitive path and leaves checkpoints to this service.</summary>
+    /// <summary>For a SQLite connection that commits on a latency-sensitive path and leaves checkpoints to this service.</summary>
     public static async Task DisableAutomaticCheckpointsAsync(ApplicationDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", cancellationToken);
-        }
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Read-write, not create: a checkpoint never makes a database file appear where there is none.
+        var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
         try
         {
-            string? connectionString;
-            await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
-            {
-                if (!db.Database.IsSqlite())
-                {
-                    return;
-                }
-
-                // Read-write, not create: a checkpoint never makes a database file appear where there is none.
-                connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Mode = SqliteOpenMode.ReadWrite }.ToString();
-            }
-
             using var timer = new PeriodicTimer(Interval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
