@@ -3,9 +3,9 @@ using System.Data.Common;
 namespace RealtimeApp.Web.Features.Chat.Persistence;
 
 /// <summary>
-/// Hands out a room's next sequence numbers inside the writer's transaction, so several writers (or nodes) never collide:
-/// one prepared <c>UPDATE … RETURNING</c> per room and batch (a single atomic statement on either engine: the row stays
-/// locked until the batch commits), reused for the writer's lifetime.
+/// Hands out a room's next sequence numbers inside the SQLite writer's transaction, so several writers never collide:
+/// one prepared <c>UPDATE … RETURNING</c> per room and batch (the database stays locked for writes until the batch
+/// commits), reused for the writer's lifetime. PostgreSQL's store reserves inside its own batch statement.
 /// </summary>
 internal sealed class RoomSequences : IDisposable
 {
