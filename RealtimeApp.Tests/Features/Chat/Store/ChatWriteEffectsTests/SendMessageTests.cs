@@ -17,7 +17,10 @@ public sealed class SendMessageTests
 
         circuit.Dispatcher.Dispatch(new SendMessage(clientId, Room.GeneralId, "hello"));
 
-        await circuit.WaitUntilAsync(state => state.Pending.IsEmpty && state.Messages.Any(m => m.Text == "hello"), "the message is confirmed");
+        // The live event can show the message before the post returns; the confirmation is the action that follows it.
+        await circuit.WaitUntilAsync(
+            state => state.Pending.IsEmpty && circuit.Actions.OfType<MessageSendSucceeded>().Any(),
+            "the message is confirmed");
         var message = circuit.State.Messages.ShouldHaveSingleItem();
         message.AuthorId.ShouldBe(ana.UserId);
         message.Sequence.ShouldBe(1);
