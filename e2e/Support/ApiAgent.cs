@@ -22,12 +22,19 @@ public sealed class ApiAgent : IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private int _nextId;
 
-    public static async Task<ApiAgent> ConnectAsync(KestrelAppFactory app, string token, CancellationToken cancellationToken)
+    public static Task<ApiAgent> ConnectAsync(KestrelAppFactory app, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return ConnectAsync(app.BaseAddress, token, cancellationToken);
+    }
+
+    /// <summary>Connects to the app at <paramref name="baseAddress"/> (one node of several, or a load balancer in front of them).</summary>
+    public static async Task<ApiAgent> ConnectAsync(Uri baseAddress, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
 
         var agent = new ApiAgent();
-        await agent._socket.ConnectAsync(new Uri($"ws://{app.BaseAddress.Authority}/api/ws?connectionParams=1"), cancellationToken);
+        await agent._socket.ConnectAsync(new Uri($"ws://{baseAddress.Authority}/api/ws?connectionParams=1"), cancellationToken);
         agent._receiving = agent.ReceiveAllAsync();
         await agent.SendAsync(new JsonObject { ["method"] = "connectionParams", ["data"] = new JsonObject { ["token"] = token } }, cancellationToken);
         return agent;
@@ -41,6 +48,22 @@ public sealed class ApiAgent : IAsyncDisposable
         var answer = await NextAsync(frame => frame["id"]?.GetValue<int>() == id, cancellationToken);
         answer["error"].ShouldBeNull($"{path} answered {answer.ToJsonString()}");
         return answer["result"]!["data"];
+    }
+
+    /// <summary>Runs a query or mutation that must fail and returns its <c>error</c> object.</summary>
+    public async Task<JsonNode> CallForErrorAsync(string method, string path, object input, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        await SendAsync(Request(id, method, path, input), cancellationToken);
+        var answer = await NextAsync(frame => frame["id"]?.GetValue<int>() == id, cancellationToken);
+        return answer["error"].ShouldNotBeNull($"{path} succeeded: {answer.ToJsonString()}");
+    }
+
+    /// <summary>Waits until the server closes the connection and returns the close status it gave.</summary>
+    public async Task<WebSocketCloseStatus?> WaitUntilClosedAsync(CancellationToken cancellationToken)
+    {
+        await _receiving.WaitAsync(AnswerTimeout, cancellationToken);
+        return _socket.CloseStatus;
     }
 
     /// <summary>Starts a subscription and waits until the server says it started; returns its id.</summary>

@@ -33,9 +33,14 @@ public sealed class BrowserHost : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(App.BaseAddress);
+
+    /// <summary>A page in a browser context of its own (its own cookies) on the app at <paramref name="baseAddress"/>.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        ArgumentNullException.ThrowIfNull(baseAddress);
+
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

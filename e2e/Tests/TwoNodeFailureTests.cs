@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.E2E.Pages;
+using RealtimeApp.E2E.Support;
+using RealtimeApp.Tests.Realtime.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace RealtimeApp.E2E.Tests;
+
+/// <summary>
+/// Two node processes while something fails under load: node A killed with SIGKILL, Redis down for 10 s. Every
+/// subscriber ends with every acknowledged message, in order, once.
+/// </summary>
+public sealed class TwoNodeFailureTests(BrowserHost host)
+{
+    private static readonly string[] UnlimitedPosting = ["--messages-per-minute", "1000000", "--requests-per-second", "100000", "--burst", "100000"];
+    private static readonly TimeSpan RedisOutage = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task NodeAKilledWhilePublishing_ItsOfficialClientResumesOnNodeB_WithNothingLost_AndItsUsersLeavePresence()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var nodes = await TwoNodes.CreateAsync();
+        var ana = await nodes.CreateUserAsync("ana", Roles.Staff, ct);
+        var ben = await nodes.CreateUserAsync("ben", Roles.Staff, ct);
+        var (token, roomId) = await PrepareBotAsync(nodes, ct);
+        var chatOnB = new ChatPage(await host.SignInAsync(nodes.B.BaseAddress, ben, TwoNodes.Password));
+        await new ChatPage(await host.SignInAsync(nodes.A.BaseAddress, ana, TwoNodes.Password)).OpenAsync();
+        await chatOnB.OpenAsync();
+        await Expect(chatOnB.OnlineMember(ana)).ToBeVisibleAsync();
+        var end = $"the end {Guid.NewGuid():N}";
+        var lines = new ConcurrentQueue<string>();
+        var follower = NodeScript.RunAsync(
+            "failover.mjs",
+            new Dictionary<string, string>
+            {
+                ["NODE_A"] = nodes.A.ApiAddress.GetLeftPart(UriPartial.Path),
+                ["NODE_B"] = nodes.B.ApiAddress.GetLeftPart(UriPartial.Path),
+                ["TRPC_TOKEN"] = token,
+                ["ROOM_ID"] = roomId,
+                ["END_TEXT"] = end,
+            },
+            line =>
+            {
+                lines.Enqueue(line);
+                return null;
+            },
+            ct);
+        await Eventually.WaitUntilAsync(() => lines.Contains("STARTED") || follower.IsCompleted, "the official client's subscription started on node A");
+        await using var publisherOnA = await Publisher.StartAsync(nodes.A, token, roomId, ct);
+        await using var publisherOnB = await Publisher.StartAsync(nodes.B, token, roomId, ct);
+        await Eventually.WaitUntilAsync(() => publisherOnA.Acknowledged.Count >= 20 && publisherOnB.Acknowledged.Count >= 20, "both nodes acknowledged posts");
+
+        await nodes.A.KillAsync();
+        var acknowledgedByB = publisherOnB.Acknowledged.Count;
+        await Eventually.WaitUntilAsync(() => publisherOnB.Acknowledged.Count >= acknowledgedByB + 20, "node B acknowledged more posts after the kill");
+        await publisherOnA.StopAsync();
+        await publisherOnB.StopAsync();
+        await publisherOnB.PostAsync(end, ct);
+        var (exitCode, output) = await follower;
+
+        exitCode.ShouldBe(0, output);
+        lines.ShouldContain($"OPEN {nodes.B.ApiAddress.GetLeftPart(UriPartial.Path)}", output);
+        var events = lines.Where(line => line.StartsWith("EVENT ", StringComparison.Ordinal)).Select(line => line.Split(' ', 4)).ToList();
+        // The room is new: every message stored in it (acknowledged or cut off by the kill after its commit) arrives once, in order.
+        events.Select(e => long.Parse(e[2], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(Enumerable.Range(1, events.Count).Select(i => (long)i));
+        events.ShouldAllBe(e => e[1] == e[2]);
+        var received = events.Select(e => e[3]).ToHashSet();
+        publisherOnA.Acknowledged.Concat(publisherOnB.Acknowledged).Select(m => m.Text).ShouldBeSubsetOf(received);
+        await Expect(chatOnB.OnlineMember(ana)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task RedisDownFor10Seconds_WhilePublishingOnBothNodes_EverySubscriberEndsWithEveryAcknowledgedMessageInOrderOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var nodes = await TwoNodes.CreateAsync();
+        var (token, roomId) = await PrepareBotAsync(nodes, ct);
+        await using var subscriberOnA = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
+        await using var subscriberOnB = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, token, ct);
+        var subscriptionOnA = await subscriberOnA.SubscribeAsync("chat.onMessage", new { roomId }, ct);
+        var subscriptionOnB = await subscriberOnB.SubscribeAsync("chat.onMessage", new { roomId }, ct);
+        await using var publisherOnA = await Publisher.StartAsync(nodes.A, token, roomId, ct);
+        await using var publisherOnB = await Publisher.StartAsync(nodes.B, token, roomId, ct);
+        await Eventually.WaitUntilAsync(() => publisherOnA.Acknowledged.Count >= 10 && publisherOnB.Acknowledged.Count >= 10, "both nodes acknowledged posts");
+
+        await nodes.Redis.StopAsync();
+        var outage = Stopwatch.StartNew();
+        var (beforeA, beforeB) = (publisherOnA.Acknowledged.Count, publisherOnB.Acknowledged.Count);
+        await Eventually.WaitUntilAsync(
+            () => outage.Elapsed >= RedisOutage && publisherOnA.Acknowledged.Count > beforeA + 10 && publisherOnB.Acknowledged.Count > beforeB + 10,
+            "Redis was down for 10 s while both nodes acknowledged posts",
+            RedisOutage * 3);
+        await nodes.Redis.StartAgainAsync();
+        (beforeA, beforeB) = (publisherOnA.Acknowledged.Count, publisherOnB.Acknowledged.Count);
+        await Eventually.WaitUntilAsync(
+            () => publisherOnA.Acknowledged.Count > beforeA + 10 && publisherOnB.Acknowledged.Count > beforeB + 10, "both nodes acknowledged posts after Redis came back");
+        await publisherOnA.StopAsync();
+        await publisherOnB.StopAsync();
+
+        var acknowledged = publisherOnA.Acknowledged.Concat(publisherOnB.Acknowledged).Select(m => m.Sequence).Order().ToList();
+        acknowledged.ShouldBe(Enumerable.Range(1, acknowledged.Count).Select(i => (long)i), "every post was acknowledged, so the sequences have no gap");
+        (await SequencesAsync(subscriberOnA, subscriptionOnA, acknowledged.Count, ct)).ShouldBe(acknowledged);
+        (await SequencesAsync(subscriberOnB, subscriptionOnB, acknowledged.Count, ct)).ShouldBe(acknowledged);
+    }
+
+    /// <summary>An admin bot without posting limits (set before the nodes start), its token, and a room of the test's own.</summary>
+    private static async Task<(string Token, string RoomId)> PrepareBotAsync(TwoNodes nodes, CancellationToken ct)
+    {
+        var bot = await nodes.CreateUserAsync("bot", Roles.Admin, ct);
+        await nodes.SetLimitsAsync(bot, UnlimitedPosting, ct);
+        var token = await nodes.CreateTokenAsync(bot, ct);
+        await nodes.StartNodesAsync(ct);
+        await using var admin = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
+        var room = await admin.CallAsync("mutation", "rooms.create", new { name = $"nodes-{Guid.NewGuid():N}"[..14] }, ct);
+        return (token, room!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>The sequences of the subscription's first <paramref name="count"/> items.</summary>
+    private static async Task<List<long>> SequencesAsync(ApiAgent subscriber, int subscription, int count, CancellationToken ct)
+    {
+        var sequences = new List<long>();
+        while (sequences.Count < count)
+        {
+            var item = await subscriber.NextItemAsync(subscription, _ => true, ct);
+            sequences.Add(item["data"]!["sequence"]!.GetValue<long>());
+        }
+
+        return sequences;
+    }
+
+    /// <summary>Posts to a room through one node's API, one message after another, until stopped or the node is gone.</summary>
+    private sealed class Publisher : IAsyncDisposable
+    {
+        private readonly ApiAgent _agent;
+        private readonly AppNode _node;
+        private readonly string _roomId;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly ConcurrentQueue<(string Text, long Sequence)> _acknowledged = new();
+        private Task _posting = Task.CompletedTask;
+
+        private Publisher(ApiAgent agent, AppNode node, string roomId)
+        {
+            _agent = agent;
+            _node = node;
+            _roomId = roomId;
+        }
+
+        public IReadOnlyCollection<(string Text, long Sequence)> Acknowledged => _acknowledged;
+
+        public static async Task<Publisher> StartAsync(AppNode node, string token, string roomId, CancellationToken ct)
+        {
+            var publisher = new Publisher(await ApiAgent.ConnectAsync(node.BaseAddress, token, ct), node, roomId);
+            publisher._posting = publisher.PostUntilStoppedAsync();
+            return publisher;
+        }
+
+        public async Task PostAsync(string text, CancellationToken ct)
+        {
+            var message = await _agent.CallAsync("mutation", "chat.send", new { roomId = _roomId, text }, ct);
+            _acknowledged.Enqueue((text, message!["sequence"]!.GetValue<long>()));
+        }
+
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _posting;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            await _agent.DisposeAsync();
+            _stop.Dispose();
+        }
+
+        private async Task PostUntilStoppedAsync()
+        {
+            // A steady pace (50 posts/s per node) rather than as fast as possible: the outage, not the load, is under test.
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+            try
+            {
+                for (var i = 1; await pace.WaitForNextTickAsync(_stop.Token); i++)
+                {
+                    await PostAsync($"{_node.Name}-{i}", _stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Stopped by the test.
+            }
+            catch (Exception) when (_node.Killed)
+            {
+                // The node was killed: what it acknowledged before is what counts.
+            }
+        }
+    }
+}
