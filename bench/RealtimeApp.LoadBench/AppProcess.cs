@@ -6,23 +6,30 @@ using System.Net.Sockets;
 namespace RealtimeApp.LoadBench;
 
 /// <summary>
-/// The real app (the Release build of RealtimeApp.Web) as its own process on 127.0.0.1, with a fresh SQLite file,
-/// rate limits in force, and its command line for the benchmark user, its per-user override and its API token.
+/// The real app (the Release build of RealtimeApp.Web) as its own process on 127.0.0.1, rate limits in force, on the
+/// database its settings name (by default a fresh SQLite file of its own), and its command line for the benchmark
+/// user, its per-user override and its API token.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private const string AdminEmail = "bench-admin@example.com";
     private const string AdminPassword = "Bench#Admin1";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     private readonly string _dll;
     private readonly string _dataDirectory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _logPrefix;
     private Process? _process;
 
-    private AppProcess(string dll, string dataDirectory)
+    private AppProcess(string dataDirectory, IReadOnlyDictionary<string, string> settings, string logPrefix)
     {
-        _dll = dll;
+        _dll = AppDll();
         _dataDirectory = dataDirectory;
+        _settings = settings;
+        _logPrefix = logPrefix;
+        Directory.CreateDirectory(dataDirectory);
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -39,22 +46,28 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Prepares the benchmark user on a fresh database, then starts the server; returns the user's API token.</summary>
-    public static async Task<(AppProcess App, string Token)> StartWithBenchUserAsync(int connections)
+    /// <summary>A node on a fresh SQLite file in its own data directory.</summary>
+    public static AppProcess OnOwnSqlite()
     {
-        var dll = Path.Combine(RepositoryRoot(), "RealtimeApp.Web", "bin", "Release", "net10.0", "RealtimeApp.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"{dll} is missing: build with `dotnet build -c Release RealtimeApp.sln` first.");
-        }
+        var dataDirectory = NewDataDirectory();
+        var settings = new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "bench.db")}" };
+        return new AppProcess(dataDirectory, settings, "[app] ");
+    }
 
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "realtimeapp-loadbench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataDirectory);
-        var app = new AppProcess(dll, dataDirectory);
+    /// <summary>
+    /// A node configured by <paramref name="settings"/> (environment variables, <c>__</c> for <c>:</c>), e.g. a database
+    /// and backplane it shares with other nodes; its errors are echoed with <paramref name="name"/>.
+    /// </summary>
+    public static AppProcess With(IReadOnlyDictionary<string, string> settings, string name) => new(NewDataDirectory(), settings, $"[node {name}] ");
+
+    /// <summary>Prepares the benchmark user on a fresh SQLite database, then starts the server; returns the user's API token.</summary>
+    public static async Task<(AppProcess App, string Token)> StartWithBenchUserAsync(int connections, CancellationToken ct = default)
+    {
+        var app = OnOwnSqlite();
         try
         {
-            var token = await BenchUser.PrepareAsync(app, connections);
-            await app.StartServerAsync();
+            var token = await BenchUser.PrepareAsync(app, connections, ct);
+            await app.StartServerAsync(ct);
             return (app, token);
         }
         catch
@@ -64,10 +77,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private async Task StartServerAsync()
+    /// <summary>Starts the server on a free loopback port and returns once it listens (the database is migrated by then).</summary>
+    public async Task StartServerAsync(CancellationToken ct = default)
     {
         var port = FreePort();
-        var process = Process.Start(Start(_dll, _dataDirectory, ["--urls", $"http://127.0.0.1:{port}"]))!;
+        var process = Process.Start(Start(["--urls", $"http://127.0.0.1:{port}"]))!;
         _process = process;
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
@@ -81,14 +95,15 @@ public sealed class AppProcess : IAsyncDisposable
         {
             if (line.Data is not null)
             {
-                Console.Error.WriteLine("[app] " + line.Data);
+                Console.Error.WriteLine(_logPrefix + line.Data);
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout) == exited)
+        var exited = process.WaitForExitAsync(ct);
+        if (await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, ct) == exited)
         {
+            await exited; // throws if ct fired
             throw new InvalidOperationException($"The app exited with code {process.ExitCode} before it started (its errors are above).");
         }
 
@@ -96,12 +111,25 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the app's command line (<c>users create</c>, <c>limits set</c>, <c>tokens create</c>) on the same database.</summary>
-    public async Task<string> RunCommandAsync(params string[] arguments)
+    public async Task<string> RunCommandAsync(string[] arguments, CancellationToken ct = default)
     {
-        using var process = Process.Start(Start(_dll, _dataDirectory, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var process = Process.Start(Start(arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            ct.ThrowIfCancellationRequested();
+            throw new TimeoutException($"{string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalMinutes:0} minutes.");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
@@ -126,21 +154,33 @@ public sealed class AppProcess : IAsyncDisposable
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private static ProcessStartInfo Start(string dll, string dataDirectory, IEnumerable<string> arguments)
+    private ProcessStartInfo Start(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
+        var start = new ProcessStartInfo("dotnet", [_dll, .. arguments])
         {
-            WorkingDirectory = dataDirectory,
+            WorkingDirectory = _dataDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "bench.db")}";
         start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (name, value) in _settings)
+        {
+            start.Environment[name] = value;
+        }
+
         return start;
+    }
+
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "realtimeapp-loadbench", Guid.NewGuid().ToString("N"));
+
+    private static string AppDll()
+    {
+        var dll = Path.Combine(RepositoryRoot(), "RealtimeApp.Web", "bin", "Release", "net10.0", "RealtimeApp.Web.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build with `dotnet build -c Release RealtimeApp.sln` first.");
     }
 
     private static int FreePort()

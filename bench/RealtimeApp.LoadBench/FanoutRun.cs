@@ -1,59 +1,97 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 
 namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// N connections subscribed to <c>chat.onMessage</c> across R rooms; publishers post through <c>chat.send</c>
-/// (persisted like any message) at a set rate; reports deliveries/s and publish→receive latency.
+/// (persisted like any message) at a set rate; reports deliveries/s and publish→receive latency. On several nodes,
+/// each room's subscribers take turns over the nodes and the publishers post on node A, so every message reaches the
+/// other nodes' subscribers through the backplane; each node's figures are reported apart.
 /// </summary>
 public sealed class FanoutRun(FanoutSettings settings)
 {
-    private const int MaxInFlightPerPublisher = 2_000;
+    public const int MaxInFlightPerPublisher = 2_000;
+
+    // Generous bounds: the run ends with its clean-up rather than hang on a node that stopped answering.
+    private static readonly TimeSpan SetupAllowance = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DrainStall = TimeSpan.FromSeconds(2);
 
     private readonly List<ISubscriberConnection> _sockets = [];
     private readonly HttpClient _http = Http.CreateClient();
-    private LatencyHistogram? _measuring;
     private LatencyHistogram? _measuringAcks;
-    private long _deliveries;
+    private long[] _acknowledgedPerRoom = [];
     private long _acknowledged;
     private long _refused;
     private long _skipped;
 
-    public async Task RunAsync()
+    /// <summary>Runs to the end, or until <paramref name="stopping"/> fires (Ctrl-C); the nodes are stopped either way.</summary>
+    public async Task RunAsync(CancellationToken stopping = default)
     {
-        var (app, token) = await AppProcess.StartWithBenchUserAsync(settings.Connections + settings.Publishers + 1);
-        await using var _ = app;
-        using var run = new CancellationTokenSource();
+        var limit = SetupAllowance + TimeSpan.FromSeconds(settings.WarmupSeconds + settings.Seconds) + DrainLimit;
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        run.CancelAfter(limit);
+        var running = Stopwatch.StartNew();
         try
         {
-            var rooms = await CreateRoomsAsync(app, token, run.Token);
-            await SubscribeAsync(app, token, rooms, run.Token);
-            var publishers = await ConnectPublishersAsync(app, token, run.Token);
-            var messagesPerSecond = (double)settings.DeliveriesPerSecond / (settings.Connections / settings.Rooms);
-            var publishing = publishers.Select((p, i) => PublishAsync(p, rooms, messagesPerSecond / publishers.Count, i, run.Token)).ToList();
+            await RunAsync(run);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested && running.Elapsed >= limit)
+        {
+            throw new TimeoutException($"The fan-out run did not finish within {limit.TotalMinutes:0} minutes; its nodes are stopped.");
+        }
+        finally
+        {
+            _http.Dispose();
+        }
+    }
 
-            await Task.Delay(TimeSpan.FromSeconds(settings.WarmupSeconds));
-            var histogram = new LatencyHistogram();
+    private async Task RunAsync(CancellationTokenSource run)
+    {
+        await using var cluster = await AppCluster.StartAsync(settings.Cluster, settings.Connections + settings.Publishers + 1, run.Token);
+        var entry = cluster.Nodes[0];
+        var nodes = cluster.Nodes.Select((app, i) => new NodeSubscribers(AppCluster.NodeName(i), app, settings.Rooms)).ToList();
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
+        try
+        {
+            var rooms = await CreateRoomsAsync(entry, cluster.Token, run.Token);
+            _acknowledgedPerRoom = new long[rooms.Count];
+            await SubscribeAsync(nodes, cluster.Token, rooms, run.Token);
+            var publishers = await ConnectPublishersAsync(entry, cluster.Token, run.Token);
+            var messagesPerSecond = (double)settings.DeliveriesPerSecond / (settings.Connections / settings.Rooms);
+            var publishingTasks = publishers.Select(p => PublishAsync(p, rooms, messagesPerSecond / publishers.Count, publishing.Token)).ToList();
+
+            await Task.Delay(TimeSpan.FromSeconds(settings.WarmupSeconds), run.Token);
             var acks = new LatencyHistogram();
             Volatile.Write(ref _measuringAcks, acks);
-            Volatile.Write(ref _measuring, histogram);
-            var (deliveries, acknowledged, skipped, started) =
-                (Interlocked.Read(ref _deliveries), Interlocked.Read(ref _acknowledged), Interlocked.Read(ref _skipped), Stopwatch.GetTimestamp());
-            await Task.Delay(TimeSpan.FromSeconds(settings.Seconds));
+            nodes.ForEach(node => node.StartMeasuring());
+            var deliveredBefore = nodes.Select(node => node.Delivered).ToList();
+            var (acknowledged, skipped, started) = (Interlocked.Read(ref _acknowledged), Interlocked.Read(ref _skipped), Stopwatch.GetTimestamp());
+            await Task.Delay(TimeSpan.FromSeconds(settings.Seconds), run.Token);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var delivered = Interlocked.Read(ref _deliveries) - deliveries;
+            var delivered = nodes.Select((node, i) => node.Delivered - deliveredBefore[i]).ToList();
             var posted = Interlocked.Read(ref _acknowledged) - acknowledged;
             skipped = Interlocked.Read(ref _skipped) - skipped;
-            Volatile.Write(ref _measuring, null);
+            var latencies = nodes.Select(node => node.StopMeasuring()).ToList();
             Volatile.Write(ref _measuringAcks, null);
-            var rss = app.ResidentBytes;
+            var rss = nodes.Select(node => node.App.ResidentBytes).ToList();
             var closed = _sockets.Count(socket => socket.ClosedByServer);
+            var closedPerNode = nodes.Select(node => node.ClosedByServer).ToList();
 
-            await run.CancelAsync();
-            await Task.WhenAll(publishing);
-            Report(elapsed, delivered, posted, skipped, histogram, acks, rss, messagesPerSecond, closed);
+            await publishing.CancelAsync();
+            await Task.WhenAll(publishingTasks);
+            var window = new FanoutWindow(
+                elapsed, delivered.Sum(), posted, skipped, Interlocked.Read(ref _refused), LatencyHistogram.Merge(latencies), acks, closed, messagesPerSecond);
+            if (settings.Cluster is null)
+            {
+                FanoutReport.WriteSingleNode(settings, window, rss[0]);
+                return;
+            }
+
+            await DrainAsync(publishers, nodes, run.Token);
+            FanoutReport.WriteNodes(settings, window, nodes.Select((node, i) => new NodeWindow(
+                node.Name, node.Count, delivered[i], latencies[i], rss[i], closedPerNode[i], node.Delivered, node.Expected(_acknowledgedPerRoom))).ToList());
         }
         finally
         {
@@ -62,8 +100,6 @@ public sealed class FanoutRun(FanoutSettings settings)
             {
                 await socket.DisposeAsync();
             }
-
-            _http.Dispose();
         }
     }
 
@@ -82,17 +118,23 @@ public sealed class FanoutRun(FanoutSettings settings)
         return rooms;
     }
 
-    private async Task SubscribeAsync(AppProcess app, string token, List<string> rooms, CancellationToken ct)
+    private async Task SubscribeAsync(List<NodeSubscribers> nodes, string token, List<string> rooms, CancellationToken ct)
     {
         const int batch = 50;
         for (var first = 0; first < settings.Connections; first += batch)
         {
-            var subscribers = await Task.WhenAll(Enumerable.Range(first, Math.Min(batch, settings.Connections - first))
-                .Select(i => SubscribeAsync(app, token, rooms[i % rooms.Count], ct)));
-            foreach (var socket in subscribers)
+            var subscribers = await Task.WhenAll(Enumerable.Range(first, Math.Min(batch, settings.Connections - first)).Select(async i =>
             {
-                _sockets.Add(socket);
-                socket.StartReceiving(OnDelivery, ct);
+                // Connection i follows room i mod R; each round over the rooms goes to the next node, so every room has
+                // followers on every node (half on each of two).
+                var node = nodes[i / rooms.Count % nodes.Count];
+                var room = i % rooms.Count;
+                return (node, room, Connection: await SubscribeAsync(node.App, token, rooms[room], ct));
+            }));
+            foreach (var (node, room, connection) in subscribers)
+            {
+                _sockets.Add(connection);
+                node.Add(connection, room, ct);
             }
         }
     }
@@ -114,22 +156,13 @@ public sealed class FanoutRun(FanoutSettings settings)
         var publishers = new List<Publisher>();
         for (var i = 0; i < settings.Publishers; i++)
         {
-            var publisher = new Publisher(await ApiSocket.ConnectAsync(app.ApiAddress, token, ct));
+            var publisher = new Publisher(await ApiSocket.ConnectAsync(app.ApiAddress, token, ct), i);
             _sockets.Add(publisher.Socket);
             publishers.Add(publisher);
             publisher.Socket.StartReceiving(frame => OnAnswer(publisher, frame), ct);
         }
 
         return publishers;
-    }
-
-    private void OnDelivery(ReadOnlySpan<byte> frame)
-    {
-        if (FrameText.TryReadTimestamp(frame, out var sent))
-        {
-            Interlocked.Increment(ref _deliveries);
-            Volatile.Read(ref _measuring)?.Record(sent);
-        }
     }
 
     private void OnAnswer(Publisher publisher, ReadOnlySpan<byte> frame)
@@ -145,6 +178,11 @@ public sealed class FanoutRun(FanoutSettings settings)
         else
         {
             Interlocked.Increment(ref _acknowledged);
+            if (FrameText.TryReadRequestId(frame, out var id))
+            {
+                Interlocked.Increment(ref _acknowledgedPerRoom[publisher.RoomIndex(id, _acknowledgedPerRoom.Length)]);
+            }
+
             if (FrameText.TryReadTimestamp(frame, out var sent))
             {
                 Volatile.Read(ref _measuringAcks)?.Record(sent);
@@ -152,12 +190,11 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private async Task PublishAsync(Publisher publisher, List<string> rooms, double perSecond, int index, CancellationToken ct)
+    private async Task PublishAsync(Publisher publisher, List<string> rooms, double perSecond, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
         var started = Stopwatch.GetTimestamp();
         long due = 0;
-        long sent = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
@@ -165,14 +202,14 @@ public sealed class FanoutRun(FanoutSettings settings)
                 var dueNow = (long)(Stopwatch.GetElapsedTime(started).TotalSeconds * perSecond);
                 for (; due < dueNow; due++)
                 {
-                    if (sent - Interlocked.Read(ref publisher.Answered) > MaxInFlightPerPublisher)
+                    if (publisher.Sent - Interlocked.Read(ref publisher.Answered) > MaxInFlightPerPublisher)
                     {
                         Interlocked.Increment(ref _skipped);
                         continue;
                     }
 
-                    sent++;
-                    var room = rooms[(int)((sent + index) % rooms.Count)];
+                    var sent = Interlocked.Increment(ref publisher.Sent);
+                    var room = rooms[publisher.RoomIndex(sent, rooms.Count)];
                     await publisher.Socket.SendAsync(
                         $$$"""{"id":{{{sent}}},"method":"mutation","params":{"input":{"roomId":"{{{room}}}","text":"{{{FrameText.Message(Stopwatch.GetTimestamp())}}}"},"path":"chat.send"}}""", ct);
                 }
@@ -184,24 +221,42 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private void Report(double seconds, long delivered, long posted, long skipped, LatencyHistogram latency, LatencyHistogram acks, long rss, double targetMessagesPerSecond, int closed)
+    /// <summary>
+    /// After the publishers stop: waits until every message sent is answered and every node's subscribers have what the
+    /// acknowledged ones should bring them, or until deliveries stall, so the whole-run counts compare like with like.
+    /// </summary>
+    private async Task DrainAsync(List<Publisher> publishers, List<NodeSubscribers> nodes, CancellationToken ct)
     {
-        var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"""
-            fan-out ({settings.Transport}): {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each), {settings.Publishers} publishers
-              target          {settings.DeliveriesPerSecond:N0} deliveries/s ({targetMessagesPerSecond:N0} messages/s)
-              achieved        {delivered / seconds:N0} deliveries/s, {posted / seconds:N0} messages/s persisted (measured over {seconds:0.0} s)
-              latency         p50 {latency.PercentileMilliseconds(50):0.00} ms, p99 {latency.PercentileMilliseconds(99):0.00} ms, p99.9 {latency.PercentileMilliseconds(99.9):0.00} ms ({latency.Count:N0} samples)
-              chat.send ack   p50 {acks.PercentileMilliseconds(50):0.00} ms, p99 {acks.PercentileMilliseconds(99):0.00} ms (persisted and answered)
-              refused         {Interlocked.Read(ref _refused):N0}; skipped (over {MaxInFlightPerPublisher} in flight) {skipped:N0}; connections closed by the server {closed}
-              server RSS      {rss / 1024.0 / 1024:0.0} MiB
-            """));
+        var draining = Stopwatch.StartNew();
+        var still = Stopwatch.StartNew();
+        long last = -1;
+        while (draining.Elapsed < DrainLimit && still.Elapsed < DrainStall)
+        {
+            var answered = publishers.All(p => Interlocked.Read(ref p.Answered) >= Interlocked.Read(ref p.Sent));
+            if (answered && nodes.All(node => node.Delivered >= node.Expected(_acknowledgedPerRoom)))
+            {
+                return;
+            }
+
+            var delivered = nodes.Sum(node => node.Delivered) + publishers.Sum(p => Interlocked.Read(ref p.Answered));
+            if (delivered != last)
+            {
+                last = delivered;
+                still.Restart();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+        }
     }
 
-    private sealed class Publisher(ApiSocket socket)
+    private sealed class Publisher(ApiSocket socket, int index)
     {
+        public long Sent;
         public long Answered;
 
         public ApiSocket Socket { get; } = socket;
+
+        /// <summary>The room of request <paramref name="id"/>: each publisher goes round the rooms from its own offset.</summary>
+        public int RoomIndex(long id, int rooms) => (int)((id + index) % rooms);
     }
 }

@@ -1,4 +1,8 @@
 namespace RealtimeApp.LoadBench;
 
-/// <summary>A fan-out run; <see cref="Transport"/> is how subscribers connect: <c>ws</c> (<c>/api/ws</c>) or <c>sse</c> (<c>/api/trpc</c>).</summary>
-public sealed record FanoutSettings(int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds, string Transport = "ws");
+/// <summary>
+/// A fan-out run; <see cref="Transport"/> is how subscribers connect: <c>ws</c> (<c>/api/ws</c>) or <c>sse</c> (<c>/api/trpc</c>).
+/// Without <see cref="Cluster"/>, one node on its own SQLite file; with it, its nodes on PostgreSQL and Redis.
+/// </summary>
+public sealed record FanoutSettings(
+    int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds, string Transport = "ws", ClusterSettings? Cluster = null);

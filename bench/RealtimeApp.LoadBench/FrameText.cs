@@ -2,7 +2,10 @@ using System.Buffers.Text;
 
 namespace RealtimeApp.LoadBench;
 
-/// <summary>The publish timestamp a benchmark message carries as its text (<c>"text":"t&lt;Stopwatch ticks&gt;"</c>).</summary>
+/// <summary>
+/// The publish timestamp a benchmark message carries as its text (<c>"text":"t&lt;Stopwatch ticks&gt;"</c>), and what
+/// the benchmark reads from the answers to its requests.
+/// </summary>
 public static class FrameText
 {
     private static readonly byte[] Marker = "\"text\":\"t"u8.ToArray();
@@ -14,6 +17,13 @@ public static class FrameText
         timestamp = 0;
         var at = frame.IndexOf(Marker);
         return at >= 0 && Utf8Parser.TryParse(frame[(at + Marker.Length)..], out timestamp, out _);
+    }
+
+    /// <summary>The request id an answer starts with (<c>{"id":N,…</c>, as the server writes its envelope).</summary>
+    public static bool TryReadRequestId(ReadOnlySpan<byte> frame, out long id)
+    {
+        id = 0;
+        return frame.StartsWith("{\"id\":"u8) && Utf8Parser.TryParse(frame[6..], out id, out _);
     }
 
     public static bool IsError(ReadOnlySpan<byte> frame) => frame.IndexOf("\"error\""u8) >= 0;

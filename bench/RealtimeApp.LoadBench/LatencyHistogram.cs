@@ -19,6 +19,23 @@ public sealed class LatencyHistogram
         Interlocked.Increment(ref _count);
     }
 
+    /// <summary>One histogram holding the samples of all of <paramref name="histograms"/>.</summary>
+    public static LatencyHistogram Merge(IEnumerable<LatencyHistogram> histograms)
+    {
+        var merged = new LatencyHistogram();
+        foreach (var histogram in histograms)
+        {
+            for (var i = 0; i < merged._buckets.Length; i++)
+            {
+                merged._buckets[i] += Interlocked.Read(ref histogram._buckets[i]);
+            }
+
+            merged._count += histogram.Count;
+        }
+
+        return merged;
+    }
+
     /// <summary>The latency in milliseconds under which <paramref name="percent"/> of the samples fall.</summary>
     public double PercentileMilliseconds(double percent)
     {

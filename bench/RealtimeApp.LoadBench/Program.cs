@@ -5,19 +5,57 @@ using RealtimeApp.LoadBench;
 // dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all [--transport ws|sse] [--connections N]
 //   [--rooms N] [--rate DELIVERIES_PER_SECOND] [--publishers N] [--warmup S] [--seconds S] [--idle-connections N]
 //   [--settle S] [--clients N] [--path /api/trpc/…]
-// Loopback only; each run starts its own app process on a fresh database and stops it at the end.
+//   [--nodes N --postgres "Host=127.0.0.1;Port=55432;Username=postgres" --redis 127.0.0.1:56379]   (fanout only)
+// Loopback only; each run starts its own app process on a fresh database and stops it at the end: by default one node
+// on its own SQLite file. With --nodes (servers from bench/postgres.sh start and bench/redis.sh start), N nodes on one
+// fresh PostgreSQL database (dropped at the end) and one Redis channel, each room's subscribers spread over the nodes,
+// the publishers on node A, and each node's figures apart; --nodes 1 gives the single-node figure on the same engines.
 var what = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+ClusterSettings? cluster;
+try
+{
+    cluster = Option("--nodes") is { } nodes ? new ClusterSettings(int.Parse(nodes, CultureInfo.InvariantCulture), Required("--postgres"), Required("--redis"))
+        : Option("--postgres") is null && Option("--redis") is null ? null
+        : throw new ArgumentException("--postgres and --redis go with --nodes N (--nodes 1 for one node on them).");
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine("error: " + exception.Message);
+    return 2;
+}
+
 Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
 
 if (what is "fanout" or "all")
 {
+    // Ctrl-C (or SIGTERM) ends the run through its clean-up: nodes stopped, database dropped. A second one ends it at once.
+    using var stopping = new CancellationTokenSource();
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
     var rates = Option("--rate") is { } rate ? [int.Parse(rate, CultureInfo.InvariantCulture)] : new[] { 50_000, 200_000 };
-    foreach (var deliveriesPerSecond in rates)
+    try
     {
-        await new FanoutRun(new FanoutSettings(
-            Number("--connections", 1_000), Number("--rooms", 10), deliveriesPerSecond,
-            // The warm-up outlasts tiered JIT compilation and the first keep-alive round, so the window is steady state.
-            Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15), Transport())).RunAsync();
+        foreach (var deliveriesPerSecond in rates)
+        {
+            await new FanoutRun(new FanoutSettings(
+                Number("--connections", 1_000), Number("--rooms", 10), deliveriesPerSecond,
+                // The warm-up outlasts tiered JIT compilation and the first keep-alive round, so the window is steady state.
+                Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15), Transport(), cluster)).RunAsync(stopping.Token);
+        }
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("stopped: the app nodes are down and the run's database is gone");
+        return 130;
+    }
+
+    void Stop(PosixSignalContext context)
+    {
+        if (!stopping.IsCancellationRequested)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
+        }
     }
 }
 
@@ -38,6 +76,8 @@ string? Option(string name)
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
+
+string Required(string name) => Option(name) ?? throw new ArgumentException($"--nodes needs {name} too (see the usage at the top of Program.cs).");
 
 string Transport() => Option("--transport") is "sse" ? "sse" : "ws";
 
