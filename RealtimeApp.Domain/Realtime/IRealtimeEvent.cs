@@ -24,6 +24,7 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonDerivedType(typeof(ReadMarkerMoved), "readMarkerMoved")]
 [JsonDerivedType(typeof(BackplaneResumed), "backplaneResumed")]
 [JsonDerivedType(typeof(UserAccessChanged), "userAccessChanged")]
+[JsonDerivedType(typeof(ApiTokenRevoked), "apiTokenRevoked")]
 [JsonDerivedType(typeof(NodePresenceChanged), "nodePresenceChanged")]
 [JsonDerivedType(typeof(NodePresenceHeartbeat), "nodePresenceHeartbeat")]
 public interface IRealtimeEvent

@@ -25,6 +25,7 @@ namespace RealtimeApp.Domain.Realtime;
 [JsonSerializable(typeof(ReadMarkerMoved))]
 [JsonSerializable(typeof(BackplaneResumed))]
 [JsonSerializable(typeof(UserAccessChanged))]
+[JsonSerializable(typeof(ApiTokenRevoked))]
 [JsonSerializable(typeof(NodePresenceChanged))]
 [JsonSerializable(typeof(NodePresenceHeartbeat))]
 public sealed partial class RealtimeEventJsonContext : JsonSerializerContext;

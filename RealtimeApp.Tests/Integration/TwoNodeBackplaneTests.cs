@@ -136,6 +136,27 @@ public sealed class TwoNodeBackplaneTests
     }
 
     [Fact]
+    public async Task TokenRevokedOnNodeA_ClosesItsConnectionOnNodeB_WithoutWaitingForTheSweep()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await PostgresServer.Shared.CreateDatabaseAsync();
+        // A sweep a minute apart (the most allowed): only the revocation event closes node B's connection within the test.
+        var settings = new Dictionary<string, string?>(NodeSettings(redis, database)) { ["ApiTokens:SweepSeconds"] = "60" };
+        await using var a = new RealtimeAppFactory(settings);
+        await using var b = new RealtimeAppFactory(settings);
+        var admin = await AdminAsync(a);
+        var tokensOnA = a.Services.GetRequiredService<ApiTokenService>();
+        var created = (await tokensOnA.CreateAsync(admin.UserId, "revoked on node A", expiresAt: null, Ct)).Value!;
+        await using var onB = await SubscribeWithTokenAsync(b, created.Secret, "chat.onMessage", """{"roomId":"general"}""");
+
+        (await tokensOnA.RevokeAsync(admin, created.Token.Id, Ct)).Failure.ShouldBeNull();
+
+        var (status, _) = await onB.ReceiveCloseAsync();
+        status.ShouldBe(ApiCloseCodes.ClosedByServer);
+        onB.Socket.CloseStatusDescription.ShouldBe(ApiTokenService.RevokedReason);
+    }
+
+    [Fact]
     public async Task Healthz_IsUnhealthy_WhileRedisIsDown_AndHealthyWhenItIsBack()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -156,11 +177,15 @@ public sealed class TwoNodeBackplaneTests
 
     private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string path, string input)
     {
-        await using var scope = node.Services.CreateAsyncScope();
-        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, $"two-node test {Guid.NewGuid():N}", expiresAt: null, Ct);
+        var token = await node.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, $"two-node test {Guid.NewGuid():N}", expiresAt: null, Ct);
+        return await SubscribeWithTokenAsync(node, token.Value!.Secret, path, input);
+    }
+
+    private static async Task<TrpcTestClient> SubscribeWithTokenAsync(RealtimeAppFactory node, string secret, string path, string input)
+    {
         var socket = await node.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/api/ws?connectionParams=1"), Ct);
         var client = new TrpcTestClient(socket);
-        await client.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{token.Value!.Secret}}}"}}""");
+        await client.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{secret}}}"}}""");
         await client.SendAsync($$$"""{"id":1,"method":"subscription","params":{"path":"{{{path}}}","input":{{{input}}}}}""");
         (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"started"}}""");
         return client;

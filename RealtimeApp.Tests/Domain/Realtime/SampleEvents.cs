@@ -25,6 +25,7 @@ internal static class SampleEvents
         new ReadMarkerMoved("bob", "random", 12),
         new BackplaneResumed(),
         new UserAccessChanged("bob", UserAccessChange.Locked),
+        new ApiTokenRevoked("bob", 7),
         new NodePresenceChanged("node-a", "general", "bob", "Bob", IsHere: true),
         new NodePresenceHeartbeat("node-a", new List<NodePresenceEntry> { new("general", "bob", "Bob") }),
     ];

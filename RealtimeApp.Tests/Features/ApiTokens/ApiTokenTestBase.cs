@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RealtimeApp.Domain.ApiTokens;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Data;
@@ -39,6 +40,7 @@ public abstract class ApiTokenTestBase : IAsyncLifetime
             Factory.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(),
             Factory.Services.GetRequiredService<ApiConnectionRegistry>(),
             Factory.Services.GetRequiredService<IAuditLog>(),
+            Factory.Services.GetRequiredService<EventHub>(),
             Options.Create(new ApiTokenOptions()),
             Time);
     }

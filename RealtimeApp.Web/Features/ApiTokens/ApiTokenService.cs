@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Common;
+using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Audit;
@@ -14,6 +16,7 @@ public sealed partial class ApiTokenService(
     IDbContextFactory<ApplicationDbContext> contexts,
     ApiConnectionRegistry connections,
     IAuditLog audit,
+    EventHub hub,
     IOptions<ApiTokenOptions> options,
     TimeProvider time)
 {
@@ -80,7 +83,7 @@ public sealed partial class ApiTokenService(
             : Failure.Forbidden("Only administrators can see everyone's tokens.");
     }
 
-    /// <summary>Revokes a token (its owner or an administrator) and closes the connections that use it on this node.</summary>
+    /// <summary>Revokes a token (its owner or an administrator) and closes the connections that use it, on every node.</summary>
     public async Task<Result<ApiTokenSummary>> RevokeAsync(Actor actor, int tokenId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -105,8 +108,8 @@ public sealed partial class ApiTokenService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        _validated.Clear();
-        connections.CloseWhere(user => user.GetTokenId() == tokenId, RevokedReason);
+        Forget(tokenId);
+        hub.Publish(new ApiTokenRevoked(token.UserId, tokenId));
         var email = await db.Users.Where(u => u.Id == token.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (newlyRevoked)
         {
@@ -115,6 +118,16 @@ public sealed partial class ApiTokenService(
         }
 
         return Summarize(token, email, now);
+    }
+
+    /// <summary>
+    /// Stops accepting a revoked token on this node and closes its connections here: at once where it was revoked, and
+    /// on every other node when its <see cref="ApiTokenRevoked"/> arrives (<see cref="ApiTokenRevocations"/>).
+    /// </summary>
+    public void Forget(int tokenId)
+    {
+        _validated.Clear();
+        connections.CloseWhere(user => user.GetTokenId() == tokenId, RevokedReason);
     }
 
     private async Task<ApiTokenSummary[]> ListWhereAsync(

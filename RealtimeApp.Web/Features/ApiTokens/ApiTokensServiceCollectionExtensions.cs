@@ -9,7 +9,8 @@ public static class ApiTokensServiceCollectionExtensions
 {
     /// <summary>
     /// API tokens: the service the UI and the command line share, the token/cookie authenticator of <c>/api/ws</c>
-    /// (replacing the engine's reject-all default) and the sweeper that closes connections of revoked or expired tokens.
+    /// (replacing the engine's reject-all default), the revocations every node applies at once, and the sweeper that
+    /// closes connections of revoked or expired tokens.
     /// </summary>
     public static IServiceCollection AddApiTokensFeature(this IServiceCollection services)
     {
@@ -24,6 +25,7 @@ public static class ApiTokensServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IApiConnectionAuthenticator, TokenApiAuthenticator>());
         services.AddSingleton<ApiTokenSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiTokenSweeper>());
+        services.AddHostedService<ApiTokenRevocations>();
         return services;
     }
 }

@@ -6,8 +6,9 @@ namespace RealtimeApp.Web.Features.ApiTokens;
 /// <summary>
 /// Tokens validated moments ago, by the hash of their secret, so a client that authenticates on every HTTP request
 /// costs a database look-up once per <see cref="ApiTokenOptions.SweepSeconds"/> instead. An entry never outlives its
-/// token's expiry (nor the moment its last use is due to be recorded again); a revocation on this node forgets every entry at once; a revocation or lockout on another node takes
-/// effect within the same interval as the sweeper's closing of open connections. Refusals are never kept.
+/// token's expiry (nor the moment its last use is due to be recorded again); a revocation, on this node or another
+/// (<see cref="ApiTokenRevocations"/>), forgets every entry at once; a lockout, or a revocation made straight in the
+/// database, takes effect within the same interval as the sweeper's closing of open connections. Refusals are never kept.
 /// </summary>
 internal sealed class ValidatedTokens(TimeProvider time)
 {
