@@ -50,6 +50,15 @@ ensure_postgres() {
 
 ensure_postgres
 
+# The load-balancer test (e2e/Tests/LoadBalancerTests.cs) runs the nginx example of docs/deploy/nginx.conf.
+ensure_nginx() {
+  if [ -x /usr/sbin/nginx ]; then return; fi
+  echo "==> Installing Debian's nginx for the load-balancer test (not started as a service)"
+  apt_install_server nginx
+}
+
+ensure_nginx
+
 # The official @trpc/client compatibility test (e2e/Tests/TrpcClientCompatTests.cs) runs e2e/trpc-client/compat.mjs.
 ensure_trpc_client() {
   local dir=e2e/trpc-client

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace RealtimeApp.E2E.Support;
 
@@ -40,7 +39,7 @@ public sealed class AppNode : IAsyncDisposable
     /// <summary>Starts node <paramref name="name"/> with <paramref name="settings"/> and waits until it serves <c>/healthz</c>.</summary>
     public static async Task<AppNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var process = Process.Start(StartInfo(settings, ["--urls", $"http://127.0.0.1:{port}"]))!;
         var node = new AppNode(name, process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, line) => node.Keep(line.Data);
@@ -162,12 +161,5 @@ public sealed class AppNode : IAsyncDisposable
             {
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using RealtimeApp.Domain.Users;
+using RealtimeApp.E2E.Pages;
+using RealtimeApp.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace RealtimeApp.E2E.Tests;
+
+/// <summary>
+/// The operations guide's nginx example (<c>docs/deploy/nginx.conf</c>) in front of two nodes: a browser, a WebSocket
+/// API client and an SSE client all go through it, and each gets live what is posted on a node directly.
+/// </summary>
+public sealed class LoadBalancerTests(BrowserHost host)
+{
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task ThroughTheNginxExample_ACircuitAWebSocketAndAnSseStream_GetWhatIsPostedOnEitherNode()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var nodes = await TwoNodes.CreateAsync();
+        var ana = await nodes.CreateUserAsync("ana", Roles.Staff, ct);
+        var token = await nodes.CreateTokenAsync(await nodes.CreateUserAsync("bot", Roles.Staff, ct), ct);
+        await nodes.StartNodesAsync(ct);
+        await using var nginx = await NginxServer.StartAsync([nodes.A.BaseAddress, nodes.B.BaseAddress], ct);
+        var page = await host.SignInAsync(nginx.BaseAddress, ana, TwoNodes.Password);
+        var chat = new ChatPage(page);
+        await chat.OpenAsync();
+        await using var apiClient = await ApiAgent.ConnectAsync(nginx.BaseAddress, token, ct);
+        var subscription = await apiClient.SubscribeAsync("chat.onMessage", new { roomId = "general" }, ct);
+        using var http = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var sse = await OpenMessageStreamAsync(http, token, ct);
+        await using var onA = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
+        await using var onB = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, token, ct);
+        var fromPage = $"typed behind nginx {Guid.NewGuid():N}";
+
+        await chat.SendAsync(fromPage);
+        await chat.WaitUntilSentAsync();
+        await apiClient.NextItemAsync(subscription, item => Text(item) == fromPage, ct);
+        (await NextDataWithAsync(sse, fromPage, ct)).ShouldNotBeNull($"the SSE stream through nginx did not deliver \"{fromPage}\"");
+        foreach (var (node, text) in new[] { (onA, $"posted on node A {Guid.NewGuid():N}"), (onB, $"posted on node B {Guid.NewGuid():N}") })
+        {
+            await node.CallAsync("mutation", "chat.send", new { roomId = "general", text }, ct);
+
+            await Expect(chat.Message(text)).ToBeVisibleAsync();
+            await apiClient.NextItemAsync(subscription, item => Text(item) == text, ct);
+            // Unbuffered: the event arrives while the stream stays open, not when a proxy buffer fills or the stream ends.
+            (await NextDataWithAsync(sse, text, ct)).ShouldNotBeNull($"the SSE stream through nginx did not deliver \"{text}\"");
+        }
+    }
+
+    private static string Text(System.Text.Json.Nodes.JsonNode item) => item["data"]!["text"]!.GetValue<string>();
+
+    private static async Task<StreamReader> OpenMessageStreamAsync(HttpClient http, string token, CancellationToken ct)
+    {
+        var input = Uri.EscapeDataString(JsonSerializer.Serialize(new { roomId = "general" }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/trpc/chat.onMessage?input={input}");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        return new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+    }
+
+    /// <summary>Reads the stream until a <c>data:</c> line holding <paramref name="text"/>; null if the stream ends first.</summary>
+    private static async Task<string?> NextDataWithAsync(StreamReader sse, string text, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(EventTimeout);
+        while (await sse.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+}
