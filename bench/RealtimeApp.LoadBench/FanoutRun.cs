@@ -60,7 +60,7 @@ public sealed class FanoutRun(FanoutSettings settings)
             await SubscribeAsync(nodes, cluster.Token, rooms, run.Token);
             var publishers = await ConnectPublishersAsync(entry, cluster.Token, run.Token);
             var messagesPerSecond = (double)settings.DeliveriesPerSecond / (settings.Connections / settings.Rooms);
-            var publishingTasks = publishers.Select(p => PublishAsync(p, rooms, messagesPerSecond / publishers.Count, publishing.Token)).ToList();
+            var publishingTasks = publishers.Select(p => PublishAsync(p, rooms, messagesPerSecond / publishers.Count, publishing.Token, run.Token)).ToList();
 
             await Task.Delay(TimeSpan.FromSeconds(settings.WarmupSeconds), run.Token);
             var acks = new LatencyHistogram();
@@ -190,17 +190,21 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private async Task PublishAsync(Publisher publisher, List<string> rooms, double perSecond, CancellationToken ct)
+    /// <summary>
+    /// Posts at <paramref name="perSecond"/> until <paramref name="stop"/>; a send under way finishes (cancelling it would
+    /// abort the socket after the server may have stored the message, which then never gets its answer counted).
+    /// </summary>
+    private async Task PublishAsync(Publisher publisher, List<string> rooms, double perSecond, CancellationToken stop, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
         var started = Stopwatch.GetTimestamp();
         long due = 0;
         try
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            while (await timer.WaitForNextTickAsync(stop))
             {
                 var dueNow = (long)(Stopwatch.GetElapsedTime(started).TotalSeconds * perSecond);
-                for (; due < dueNow; due++)
+                for (; due < dueNow && !stop.IsCancellationRequested; due++)
                 {
                     if (publisher.Sent - Interlocked.Read(ref publisher.Answered) > MaxInFlightPerPublisher)
                     {
