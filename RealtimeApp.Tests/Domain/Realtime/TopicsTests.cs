@@ -29,7 +29,7 @@ public sealed class TopicsTests
         [
             "room:general", "room:general", "room:general", "presence:general", "presence:general",
             "task:task-42", "task:task-42", Topics.Agents, "agent:agent-1", Topics.Rooms, Topics.RateLimits, "room:random",
-            "user:bob", Topics.Backplane, "user:bob", Topics.NodePresence, Topics.NodePresence,
+            "user:bob", Topics.Backplane, "user:bob", "user:bob", Topics.NodePresence, Topics.NodePresence,
         ]);
     }
 }
