@@ -11,8 +11,8 @@ namespace RealtimeApp.E2E.Support;
 /// </summary>
 public sealed class AppNode : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using RealtimeApp.Domain.Users;
 using RealtimeApp.E2E.Pages;
 using RealtimeApp.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -11,7 +10,8 @@ namespace RealtimeApp.E2E.Tests;
 /// The operations guide's nginx example (<c>docs/deploy/nginx.conf</c>) in front of two nodes: a browser, a WebSocket
 /// API client and an SSE client all go through it, and each gets live what is posted on a node directly.
 /// </summary>
-public sealed class LoadBalancerTests(BrowserHost host)
+[Collection(SharedTwoNodes.Collection)]
+public sealed class LoadBalancerTests(BrowserHost host, SharedTwoNodes shared)
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(15);
 
@@ -19,12 +19,9 @@ public sealed class LoadBalancerTests(BrowserHost host)
     public async Task ThroughTheNginxExample_ACircuitAWebSocketAndAnSseStream_GetWhatIsPostedOnEitherNode()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var nodes = await TwoNodes.CreateAsync();
-        var ana = await nodes.CreateUserAsync("ana", Roles.Staff, ct);
-        var token = await nodes.CreateTokenAsync(await nodes.CreateUserAsync("bot", Roles.Staff, ct), ct);
-        await nodes.StartNodesAsync(ct);
+        var (nodes, token) = (shared.Nodes, shared.BotToken);
         await using var nginx = await NginxServer.StartAsync([nodes.A.BaseAddress, nodes.B.BaseAddress], ct);
-        var page = await host.SignInAsync(nginx.BaseAddress, ana, TwoNodes.Password);
+        var page = await host.SignInAsync(nginx.BaseAddress, shared.Dora, TwoNodes.Password);
         var chat = new ChatPage(page);
         await chat.OpenAsync();
         await using var apiClient = await ApiAgent.ConnectAsync(nginx.BaseAddress, token, ct);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RealtimeApp.Domain.Users;
 using RealtimeApp.E2E.Pages;
 using RealtimeApp.E2E.Support;
 using RealtimeApp.Web.Realtime;
@@ -9,27 +8,26 @@ using static Microsoft.Playwright.Assertions;
 namespace RealtimeApp.E2E.Tests;
 
 /// <summary>
-/// Two node processes on one PostgreSQL and one Redis (<see cref="TwoNodes"/>): what happens on node A reaches
+/// Two node processes on one PostgreSQL and one Redis (<see cref="SharedTwoNodes"/>): what happens on node A reaches
 /// browsers and API clients on node B, security changes take effect on both, and a user has one rate-limit budget.
 /// </summary>
-public sealed partial class TwoNodeTests(BrowserHost host)
+[Collection(SharedTwoNodes.Collection)]
+public sealed partial class TwoNodeTests(BrowserHost host, SharedTwoNodes shared)
 {
+    private TwoNodes Nodes => shared.Nodes;
+
     [Fact]
     public async Task MessageSentThroughNodeAsApi_AppearsOnNodeBsPageAndSubscription_AndPresenceListsUsersOfBothNodes()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var nodes = await TwoNodes.CreateAsync();
-        var ana = await nodes.CreateUserAsync("ana", Roles.Staff, ct);
-        var ben = await nodes.CreateUserAsync("ben", Roles.Staff, ct);
-        var botToken = await nodes.CreateTokenAsync(await nodes.CreateUserAsync("bot", Roles.Staff, ct), ct);
-        await nodes.StartNodesAsync(ct);
-        var chatOnA = new ChatPage(await host.SignInAsync(nodes.A.BaseAddress, ana, TwoNodes.Password));
-        var chatOnB = new ChatPage(await host.SignInAsync(nodes.B.BaseAddress, ben, TwoNodes.Password));
+        var (ana, ben, botToken) = (shared.Ana, shared.Ben, shared.BotToken);
+        var chatOnA = new ChatPage(await host.SignInAsync(Nodes.A.BaseAddress, ana, TwoNodes.Password));
+        var chatOnB = new ChatPage(await host.SignInAsync(Nodes.B.BaseAddress, ben, TwoNodes.Password));
         await chatOnA.OpenAsync();
         await chatOnB.OpenAsync();
-        await using var listenerOnB = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, botToken, ct);
+        await using var listenerOnB = await ApiAgent.ConnectAsync(Nodes.B.BaseAddress, botToken, ct);
         var subscription = await listenerOnB.SubscribeAsync("chat.onMessage", new { roomId = "general" }, ct);
-        await using var senderOnA = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, botToken, ct);
+        await using var senderOnA = await ApiAgent.ConnectAsync(Nodes.A.BaseAddress, botToken, ct);
         var first = $"through node A {Guid.NewGuid():N}";
         var second = $"and another {Guid.NewGuid():N}";
 
@@ -51,15 +49,12 @@ public sealed partial class TwoNodeTests(BrowserHost host)
     public async Task LockOnNodeA_SendsTheUsersTabOnNodeBToSignIn_AndClosesTheirApiConnectionOnNodeB()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var nodes = await TwoNodes.CreateAsync();
-        var carl = await nodes.CreateUserAsync("carl", Roles.Staff, ct);
-        var carlsToken = await nodes.CreateTokenAsync(carl, ct);
-        await nodes.StartNodesAsync(ct);
-        var users = new AdminUsersPage(await host.SignInAsync(nodes.A.BaseAddress, TwoNodes.AdminEmail, TwoNodes.Password));
+        var (carl, carlsToken) = (shared.Carl, shared.CarlsToken);
+        var users = new AdminUsersPage(await host.SignInAsync(Nodes.A.BaseAddress, TwoNodes.AdminEmail, TwoNodes.Password));
         await users.OpenFromNavigationAsync();
-        var carlsTab = await host.SignInAsync(nodes.B.BaseAddress, carl, TwoNodes.Password);
+        var carlsTab = await host.SignInAsync(Nodes.B.BaseAddress, carl, TwoNodes.Password);
         await new ChatPage(carlsTab).OpenAsync();
-        await using var carlsScript = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, carlsToken, ct);
+        await using var carlsScript = await ApiAgent.ConnectAsync(Nodes.B.BaseAddress, carlsToken, ct);
         await carlsScript.SubscribeAsync("chat.onMessage", new { roomId = "general" }, ct);
 
         await users.LockAsync(carl);
@@ -73,13 +68,9 @@ public sealed partial class TwoNodeTests(BrowserHost host)
     public async Task MessageBudget_IsOnePerUserAcrossBothNodes()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var nodes = await TwoNodes.CreateAsync();
-        var bot = await nodes.CreateUserAsync("bot", Roles.Staff, ct);
-        await nodes.SetLimitsAsync(bot, ["--messages-per-minute", "3"], ct);
-        var token = await nodes.CreateTokenAsync(bot, ct);
-        await nodes.StartNodesAsync(ct);
-        await using var onA = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
-        await using var onB = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, token, ct);
+        var token = shared.ThreePerMinuteToken;
+        await using var onA = await ApiAgent.ConnectAsync(Nodes.A.BaseAddress, token, ct);
+        await using var onB = await ApiAgent.ConnectAsync(Nodes.B.BaseAddress, token, ct);
 
         await onA.CallAsync("mutation", "chat.send", new { roomId = "general", text = "1 of 3, on A" }, ct);
         await onB.CallAsync("mutation", "chat.send", new { roomId = "general", text = "2 of 3, on B" }, ct);
