@@ -45,6 +45,8 @@ public sealed class ConnectionContextTests : ApiTestBase
     [InlineData("""{"method":"connectionParams","data":{"token":"abc","n":5}}""")]
     [InlineData("""{"id":1,"method":"query","params":{"path":"whoami"}}""")]
     [InlineData("{nope")]
+    [InlineData("""{"method":"connectionParams","data":{"token":"\ud800"}}""")]
+    [InlineData("""{"method":"connectionParams","data":{"\udc00":"abc"}}""")]
     public async Task ConnectionParams_RejectConnectionWithParseErrorAndNoCloseStatus_WhenShapeIsInvalid(string firstFrame)
     {
         var client = await ConnectAsync("?connectionParams=1");

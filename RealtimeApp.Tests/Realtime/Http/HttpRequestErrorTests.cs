@@ -194,6 +194,7 @@ public sealed class HttpRequestErrorTests : ApiTestBase
     [Theory]
     [InlineData("%7Btoken", "Not JSON-parsable query params")]
     [InlineData("%7B%22token%22%3A1%7D", "Invalid connection params shape")]
+    [InlineData("%7B%22token%22%3A%22%5Cud800%22%7D", "Invalid connection params shape")]
     public async Task ConnectionParams_FailTheWholeRequest_WhenMalformed(string connectionParams, string message)
     {
         var answer = await Host.CreateHttpClient().GetTrpcAsync(Base + "rooms.list?connectionParams=" + connectionParams, bearer: null);
@@ -209,5 +210,21 @@ public sealed class HttpRequestErrorTests : ApiTestBase
 
         answer.Status.ShouldBe(401);
         answer.Body.ShouldBe("""[{"error":{"message":"invalid token","code":-32001,"data":{"code":"UNAUTHORIZED","httpStatus":401,"path":"rooms.list"}}},{"error":{"message":"invalid token","code":-32001,"data":{"code":"UNAUTHORIZED","httpStatus":401,"path":"fast"}}}]""");
+    }
+
+    [Theory]
+    [InlineData("GET", "echo", "{\"text\":\"hi \\ud800\"}", "\"text\"")]
+    [InlineData("POST", "chat.send", "{\"roomId\":\"general\",\"message\":\"\\udc00\"}", "\"message\"")]
+    public async Task Input_WithAStringThatCannotBeDecoded_FailsTheCallWithBadRequest(string method, string path, string input, string where)
+    {
+        var client = Host.CreateHttpClient();
+
+        var answer = method == "GET"
+            ? await client.GetTrpcAsync(Base + path + "?input=" + Input(input))
+            : await client.PostTrpcAsync(Base + path, input);
+
+        answer.Status.ShouldBe(400);
+        answer.Body.ShouldContain("\"message\":\"Invalid string in " + where.Replace("\"", "\\\"", StringComparison.Ordinal) + ": it is not valid Unicode");
+        answer.Body.ShouldContain("\"code\":\"BAD_REQUEST\"");
     }
 }

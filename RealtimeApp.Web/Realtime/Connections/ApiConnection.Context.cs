@@ -47,7 +47,7 @@ internal sealed partial class ApiConnection
         var frame = TrpcFrameParser.Parse(message);
         if (!frame.IsValid)
         {
-            Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Parse(frame.Error!)));
+            Send(TrpcFrames.Error(frame.ErrorId, false, frame.Error!));
             return;
         }
 

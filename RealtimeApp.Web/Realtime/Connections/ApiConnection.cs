@@ -214,17 +214,26 @@ internal sealed partial class ApiConnection : IApiSession
             return;
         }
 
-        if (tooBig)
+        try
         {
-            RequestClose(ApiCloseCodes.MessageTooBig, "Message too big", discardPending: false);
+            if (tooBig)
+            {
+                RequestClose(ApiCloseCodes.MessageTooBig, "Message too big", discardPending: false);
+            }
+            else if (type == WebSocketMessageType.Binary)
+            {
+                Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Parse(BinaryFrameMessage)));
+            }
+            else
+            {
+                HandleText(message);
+            }
         }
-        else if (type == WebSocketMessageType.Binary)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Parse(BinaryFrameMessage)));
-        }
-        else
-        {
-            HandleText(message);
+            // The barrier: a frame that fails in an unforeseen way is answered and logged; the connection reads the next one.
+            _logger.LogError(exception, "API connection {ConnectionId}: a frame could not be handled", Id);
+            Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Internal()));
         }
     }
 

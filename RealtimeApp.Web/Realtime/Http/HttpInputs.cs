@@ -52,6 +52,12 @@ internal sealed class HttpInputs : IDisposable
                 return new(null, new TrpcError(TrpcErrorCode.BadRequest, "\"input\" needs to be an object when doing a batch call"), isBatch);
             }
 
+            if (UndecodableStrings.TryFind(utf8.Span, out var where))
+            {
+                document.Dispose();
+                return new(null, new TrpcError(TrpcErrorCode.BadRequest, UndecodableStrings.Describe(where)), isBatch);
+            }
+
             return new(document, null, isBatch);
         }
         catch (JsonException exception)

@@ -3,26 +3,29 @@ using System.Text.Json;
 namespace RealtimeApp.Web.Realtime.Procedures;
 
 /// <summary>A registered procedure: path, type and the bound handler.</summary>
-internal abstract class Procedure(string path, ProcedureType type, bool takesInput)
+internal abstract class Procedure(string path, ProcedureType type, Type? inputType)
 {
     public string Path { get; } = path;
 
     public ProcedureType Type { get; } = type;
 
+    /// <summary>What <c>params.input</c> is bound to (<see cref="ProcedureInputBinder"/>); null when the handler takes none.</summary>
+    public Type? InputType { get; } = inputType;
+
     /// <summary>False when the handler ignores its input: over HTTP, an input that is not even JSON is then never read.</summary>
-    public bool TakesInput { get; } = takesInput;
+    public bool TakesInput => InputType is not null;
 }
 
 /// <summary>A query or mutation: its result is written by the returned delegate, or null for a void result.</summary>
-internal sealed class CallProcedure(string path, ProcedureType type, bool takesInput, Func<ProcedureContext, JsonElement?, Task<Action<Utf8JsonWriter>?>> invoke)
-    : Procedure(path, type, takesInput)
+internal sealed class CallProcedure(string path, ProcedureType type, Type? inputType, Func<ProcedureContext, JsonElement?, Task<Action<Utf8JsonWriter>?>> invoke)
+    : Procedure(path, type, inputType)
 {
     public Task<Action<Utf8JsonWriter>?> InvokeAsync(ProcedureContext context, JsonElement? input) => invoke(context, input);
 }
 
 /// <summary>A subscription: binding and set-up happen before the stream is returned, so their errors come before <c>started</c>.</summary>
-internal sealed class SubscriptionProcedure(string path, bool takesInput, Func<ProcedureContext, JsonElement?, Task<IAsyncEnumerable<SubscriptionEvent>>> start)
-    : Procedure(path, ProcedureType.Subscription, takesInput)
+internal sealed class SubscriptionProcedure(string path, Type? inputType, Func<ProcedureContext, JsonElement?, Task<IAsyncEnumerable<SubscriptionEvent>>> start)
+    : Procedure(path, ProcedureType.Subscription, inputType)
 {
     public Task<IAsyncEnumerable<SubscriptionEvent>> StartAsync(ProcedureContext context, JsonElement? input) => start(context, input);
 }

@@ -19,20 +19,20 @@ public sealed class ProcedureRouter
     public ProcedureRouter Query<TOutput>(string path, Func<ProcedureContext, Task<TOutput>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return AddCall<JsonElement, TOutput>(path, ProcedureType.Query, takesInput: false, (context, _) => handler(context));
+        return AddCall<JsonElement, TOutput>(path, ProcedureType.Query, inputType: null, (context, _) => handler(context));
     }
 
     public ProcedureRouter Query<TInput, TOutput>(string path, Func<ProcedureContext, TInput, Task<TOutput>> handler) =>
-        AddCall(path, ProcedureType.Query, takesInput: true, handler);
+        AddCall(path, ProcedureType.Query, typeof(TInput), handler);
 
     public ProcedureRouter Mutation<TInput, TOutput>(string path, Func<ProcedureContext, TInput, Task<TOutput>> handler) =>
-        AddCall(path, ProcedureType.Mutation, takesInput: true, handler);
+        AddCall(path, ProcedureType.Mutation, typeof(TInput), handler);
 
     /// <summary>A mutation with no result: the response is <c>{"type":"data"}</c> without a <c>data</c> key.</summary>
     public ProcedureRouter Mutation<TInput>(string path, Func<ProcedureContext, TInput, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new CallProcedure(path, ProcedureType.Mutation, takesInput: true, async (context, input) =>
+        return Add(new CallProcedure(path, ProcedureType.Mutation, typeof(TInput), async (context, input) =>
         {
             await handler(context, ProcedureInputBinder.Bind<TInput>(input));
             return null;
@@ -43,7 +43,7 @@ public sealed class ProcedureRouter
     public ProcedureRouter Subscription<TEvent>(string path, Func<ProcedureContext, IAsyncEnumerable<TEvent>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new SubscriptionProcedure(path, takesInput: false, (context, _) => Task.FromResult(Untracked(handler(context)))));
+        return Add(new SubscriptionProcedure(path, inputType: null, (context, _) => Task.FromResult(Untracked(handler(context)))));
     }
 
     public ProcedureRouter Subscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, IAsyncEnumerable<TEvent>> handler) =>
@@ -53,7 +53,7 @@ public sealed class ProcedureRouter
     public ProcedureRouter Subscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, Task<IAsyncEnumerable<TEvent>>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new SubscriptionProcedure(path, takesInput: true, async (context, input) =>
+        return Add(new SubscriptionProcedure(path, typeof(TInput), async (context, input) =>
             Untracked(await handler(context, ProcedureInputBinder.Bind<TInput>(input)))));
     }
 
@@ -64,16 +64,16 @@ public sealed class ProcedureRouter
     public ProcedureRouter TrackedSubscription<TInput, TEvent>(string path, Func<ProcedureContext, TInput, Task<IAsyncEnumerable<TrackedEvent<TEvent>>>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new SubscriptionProcedure(path, takesInput: true, async (context, input) =>
+        return Add(new SubscriptionProcedure(path, typeof(TInput), async (context, input) =>
             Tracked(await handler(context, ProcedureInputBinder.Bind<TInput>(input)))));
     }
 
     internal bool TryFind(string path, out Procedure? procedure) => _procedures.TryGetValue(path, out procedure);
 
-    private ProcedureRouter AddCall<TInput, TOutput>(string path, ProcedureType type, bool takesInput, Func<ProcedureContext, TInput, Task<TOutput>> handler)
+    private ProcedureRouter AddCall<TInput, TOutput>(string path, ProcedureType type, Type? inputType, Func<ProcedureContext, TInput, Task<TOutput>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new CallProcedure(path, type, takesInput, async (context, input) =>
+        return Add(new CallProcedure(path, type, inputType, async (context, input) =>
         {
             var output = await handler(context, ProcedureInputBinder.Bind<TInput>(input));
             return writer => JsonSerializer.Serialize(writer, output, ProcedureJson.Options);

@@ -4,7 +4,8 @@ namespace RealtimeApp.Web.Realtime.Protocol;
 
 /// <summary>
 /// Reads the first frame of a <c>?connectionParams=1</c> connection (§2):
-/// <c>{"method":"connectionParams","data":{string:string}|null}</c>.
+/// <c>{"method":"connectionParams","data":{string:string}|null}</c>. A string that cannot be decoded (an escaped lone
+/// surrogate) makes the shape invalid.
 /// </summary>
 public static class ConnectionParamsParser
 {
@@ -18,6 +19,11 @@ public static class ConnectionParamsParser
         {
             using var document = JsonDocument.Parse(utf8);
             var root = document.RootElement;
+            if (UndecodableStrings.TryFind(utf8.Span, out _))
+            {
+                return false;
+            }
+
             return root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("data", out var data)
                 && TryRead(data, out parameters);
@@ -39,7 +45,7 @@ public static class ConnectionParamsParser
         try
         {
             using var document = JsonDocument.Parse(utf8);
-            return TryRead(document.RootElement, out parameters);
+            return !UndecodableStrings.TryFind(utf8.Span, out _) && TryRead(document.RootElement, out parameters);
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace RealtimeApp.Web.Realtime.Protocol;
@@ -32,6 +33,11 @@ public static class TrpcFrameParser
         {
             var root = document.RootElement;
             var elements = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+            if (UndecodableStrings.TryFind(utf8.Span, out var where))
+            {
+                return FrameParseResult.Refused(IdOfFirstUndecodable(elements), UndecodableStrings.Describe(where));
+            }
+
             var requests = new List<TrpcRequest>(elements.Count);
             foreach (var element in elements)
             {
@@ -46,8 +52,28 @@ public static class TrpcFrameParser
 
             return requests.Any(r => r.Id.IsNull)
                 ? FrameParseResult.Failed(IdIsRequired)
-                : new FrameParseResult(requests, null);
+                : new FrameParseResult(requests, null, RequestId.Null);
         }
+    }
+
+    /// <summary>The id of the first request holding an undecodable string, when it has a usable one; else <c>null</c>.</summary>
+    private static RequestId IdOfFirstUndecodable(List<JsonElement> elements)
+    {
+        var element = elements.FirstOrDefault(HoldsUndecodable);
+        try
+        {
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) &&
+                id.ValueKind is JsonValueKind.Number or JsonValueKind.String && !HoldsUndecodable(id)
+                ? new RequestId(id.GetRawText())
+                : RequestId.Null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Its property names cannot be decoded either: no id can be read.
+            return RequestId.Null;
+        }
+
+        static bool HoldsUndecodable(JsonElement element) => UndecodableStrings.TryFind(JsonMarshal.GetRawUtf8Value(element), out _);
     }
 
     private static string? TryParseRequest(JsonElement element, out TrpcRequest? request)
