@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 
 namespace RealtimeApp.E2E.Support;
 
@@ -48,7 +47,7 @@ public sealed class AppNode : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await node.WaitUntilServingAsync(cancellationToken);
+            await HealthWait.UntilHealthyAsync(node.BaseAddress, process, $"Node {name}", () => node.LastOutput, StartTimeout, cancellationToken);
             return node;
         }
         catch
@@ -113,43 +112,6 @@ public sealed class AppNode : IAsyncDisposable
         }
 
         return start;
-    }
-
-    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(StartTimeout);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Node {Name} exited with code {_process.ExitCode} at start:{Environment.NewLine}{LastOutput}");
-            }
-
-            try
-            {
-                using var answer = await http.GetAsync(new Uri("/healthz", UriKind.Relative), deadline.Token);
-                if (answer.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            try
-            {
-                await timer.WaitForNextTickAsync(deadline.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Node {Name} did not serve /healthz within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{LastOutput}");
-            }
-        }
     }
 
     private void Keep(string? line)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace RealtimeApp.E2E.Support;
@@ -55,7 +54,7 @@ public sealed partial class NginxServer : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitUntilServingAsync(cancellationToken);
+            await HealthWait.UntilHealthyAsync(server.BaseAddress, process, "nginx", () => string.Join(Environment.NewLine, server._output), StartTimeout, cancellationToken);
             return server;
         }
         catch
@@ -108,43 +107,6 @@ public sealed partial class NginxServer : IAsyncDisposable
             include {{folder}}/realtimeapp.conf;
         }
         """;
-
-    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(StartTimeout);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited with code {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
-            }
-
-            try
-            {
-                using var answer = await http.GetAsync(new Uri("healthz", UriKind.Relative), deadline.Token);
-                if (answer.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            try
-            {
-                await timer.WaitForNextTickAsync(deadline.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"nginx did not serve /healthz within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
-            }
-        }
-    }
 
     private void Keep(string? line)
     {

@@ -37,15 +37,12 @@ public sealed class SharedTwoNodes : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _nodes = await TwoNodes.CreateAsync();
-        Ana = await Nodes.CreateUserAsync("ana", Roles.Staff, ct);
-        Ben = await Nodes.CreateUserAsync("ben", Roles.Staff, ct);
-        Dora = await Nodes.CreateUserAsync("dora", Roles.Staff, ct);
-        BotToken = await Nodes.CreateTokenAsync(await Nodes.CreateUserAsync("bot", Roles.Staff, ct), ct);
-        Carl = await Nodes.CreateUserAsync("carl", Roles.Staff, ct);
-        CarlsToken = await Nodes.CreateTokenAsync(Carl, ct);
-        var limited = await Nodes.CreateUserAsync("limited", Roles.Staff, ct);
-        await Nodes.SetLimitsAsync(limited, ["--messages-per-minute", "3"], ct);
-        ThreePerMinuteToken = await Nodes.CreateTokenAsync(limited, ct);
+        // The command lines are independent processes: run them side by side.
+        var users = await Task.WhenAll(new[] { "ana", "ben", "dora", "bot", "carl", "limited" }.Select(name => Nodes.CreateUserAsync(name, Roles.Staff, ct)));
+        (Ana, Ben, Dora, Carl) = (users[0], users[1], users[2], users[4]);
+        var tokens = await Task.WhenAll(Nodes.CreateTokenAsync(users[3], ct), Nodes.CreateTokenAsync(Carl, ct), Nodes.CreateTokenAsync(users[5], ct));
+        (BotToken, CarlsToken, ThreePerMinuteToken) = (tokens[0], tokens[1], tokens[2]);
+        await Nodes.SetLimitsAsync(users[5], ["--messages-per-minute", "3"], ct);
         await Nodes.StartNodesAsync(ct);
     }
 

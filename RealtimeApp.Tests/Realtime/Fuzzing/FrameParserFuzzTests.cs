@@ -27,7 +27,7 @@ public sealed class FrameParserFuzzTests
                 using var answer = JsonDocument.Parse(TrpcFrames.Error(result.ErrorId, false, result.Error));
                 answer.RootElement.GetProperty("error").GetProperty("message").GetString().ShouldNotBeNullOrEmpty();
             }
-        }, time: FuzzBudget.Seconds);
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
 
     [Fact]
     public void ConnectionParams_AreReadOrRefused_ForAnyFrame() =>
@@ -42,5 +42,5 @@ public sealed class FrameParserFuzzTests
             {
                 data.Values.ShouldAllBe(value => value != null);
             }
-        }, time: FuzzBudget.Seconds);
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
 }

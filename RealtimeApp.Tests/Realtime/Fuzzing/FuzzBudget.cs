@@ -12,4 +12,7 @@ public static class FuzzBudget
         int.TryParse(Environment.GetEnvironmentVariable("REALTIMEAPP_FUZZ_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? seconds
             : 2;
+
+    /// <summary>One thread per property: the test command runs other tests beside them on a small machine.</summary>
+    public static int Threads => 1;
 }

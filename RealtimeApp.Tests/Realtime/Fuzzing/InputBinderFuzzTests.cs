@@ -48,7 +48,7 @@ public sealed class InputBinderFuzzTests : IAsyncLifetime
             {
                 refusal.Code.ShouldBe(TrpcErrorCode.BadRequest, $"{input.Procedure.Path}: {refusal.Message}");
             }
-        }, time: FuzzBudget.Seconds, print: input => $"{input.Procedure.Path} {input.Json}");
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads, print: input => $"{input.Procedure.Path} {input.Json}");
     }
 
     /// <summary>Objects with the input type's own fields (some of them, in any order, any values), as a client would send them.</summary>

@@ -34,7 +34,7 @@ public sealed class TransportFuzzTests
                 head.ShouldNotBeNull();
                 head.Length.ShouldBeLessThanOrEqualTo(bytes.Length);
             }
-        }, time: FuzzBudget.Seconds);
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
 
     [Fact]
     public void HttpInputs_GiveEachCallItsInputOrABadRequest() =>
@@ -55,7 +55,7 @@ public sealed class TransportFuzzTests
                     refusal.Code.ShouldBe(TrpcErrorCode.BadRequest);
                 }
             }
-        }, time: FuzzBudget.Seconds);
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
 
     [Fact]
     public void HttpRequestHead_IsReadOrRefused_ForAnyQueryString()
@@ -82,7 +82,7 @@ public sealed class TransportFuzzTests
             {
                 refusal.Code.ShouldBeOneOf(TrpcErrorCode.BadRequest, TrpcErrorCode.ParseError, TrpcErrorCode.UnsupportedMediaType);
             }
-        }, time: FuzzBudget.Seconds);
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
     }
 
     private static byte[] MutatedHead(byte[] head, int[] positions, byte[] bytes)

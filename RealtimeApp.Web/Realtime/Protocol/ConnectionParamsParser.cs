@@ -5,7 +5,7 @@ namespace RealtimeApp.Web.Realtime.Protocol;
 /// <summary>
 /// Reads the first frame of a <c>?connectionParams=1</c> connection (§2):
 /// <c>{"method":"connectionParams","data":{string:string}|null}</c>. A string that cannot be decoded (an escaped lone
-/// surrogate) makes the shape invalid.
+/// surrogate, bytes that are not UTF-8) makes the shape invalid.
 /// </summary>
 public static class ConnectionParamsParser
 {
@@ -18,12 +18,12 @@ public static class ConnectionParamsParser
         try
         {
             using var document = JsonDocument.Parse(utf8);
-            var root = document.RootElement;
             if (UndecodableStrings.TryFind(utf8.Span, out _))
             {
                 return false;
             }
 
+            var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("data", out var data)
                 && TryRead(data, out parameters);
