@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
@@ -40,6 +41,40 @@ public sealed class StartupLockTests
                 await node.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Acquire_WaitsForTheHolder_LongerThanTheCommandTimeout()
+    {
+        // Several command lines, or a node whose neighbour runs a long migration: the wait outlasts any command timeout.
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync();
+        await using var holder = Node(connectionString, new CapturingLoggerProvider());
+        await using var waiter = Node(connectionString + ";Command Timeout=1", new CapturingLoggerProvider());
+        await using var holderScope = holder.CreateAsyncScope();
+        await using var waiterScope = waiter.CreateAsyncScope();
+        var held = await StartupLock.AcquireAsync(holderScope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), ct);
+
+        var waiterDb = waiterScope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var ownTimeout = waiterDb.Database.GetCommandTimeout();
+        var waiting = StartupLock.AcquireAsync(waiterDb, ct);
+        await Eventually.WaitUntilAsync(() => WaitedOnTheLockForAsync(connectionString, seconds: 3), "the second one has waited 3 s, past its 1 s command timeout");
+        waiting.IsCompleted.ShouldBeFalse();
+        await held.DisposeAsync();
+
+        await using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(20), ct);
+        waiterDb.Database.GetCommandTimeout().ShouldBe(ownTimeout, "the context's own command timeout is back");
+    }
+
+    private static async Task<bool> WaitedOnTheLockForAsync(string connectionString, int seconds)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var query = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_lock%' AND now() - query_start > make_interval(secs => @seconds)",
+            connection);
+        query.Parameters.AddWithValue("seconds", seconds);
+        return (long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0;
     }
 
     /// <summary>What one node registers for its start-up work on the shared database.</summary>

@@ -6,7 +6,8 @@ namespace RealtimeApp.Web.Data;
 /// <summary>
 /// Lets one node at a time run start-up work (migrations, seeding) on a shared PostgreSQL database: nodes that start
 /// together against an empty database would otherwise both create the schema and the same roles. A session-level
-/// advisory lock, held on the context's connection until disposed. A SQLite file has one node, so nothing is taken.
+/// advisory lock, held on the context's connection until disposed; waiting for it has no command timeout (cancel to
+/// give up). A SQLite file has one node, so nothing is taken.
 /// </summary>
 public sealed class StartupLock : IAsyncDisposable
 {
@@ -27,7 +28,18 @@ public sealed class StartupLock : IAsyncDisposable
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", cancellationToken);
+        var commandTimeout = db.Database.GetCommandTimeout();
+        // However long the holder's start-up takes (a large migration can take minutes): 0 is no timeout.
+        db.Database.SetCommandTimeout(0);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(commandTimeout);
+        }
+
         return new StartupLock(db);
     }
 
