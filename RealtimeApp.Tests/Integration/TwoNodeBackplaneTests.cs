@@ -5,31 +5,27 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
-using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.Chat.Api.Support;
 using RealtimeApp.Tests.Features.RateLimits.Support;
 using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
-using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Chat;
 using RealtimeApp.Web.Features.Rooms.Presence;
-using RealtimeApp.Web.Features.Sessions;
-using RealtimeApp.Web.Features.Users.Administration;
-using RealtimeApp.Web.Realtime;
 using RealtimeApp.Web.Features.Tasks;
 using StackExchange.Redis;
+
+using static RealtimeApp.Tests.Integration.Support.TwoNodeSetup;
 
 namespace RealtimeApp.Tests.Integration;
 
 /// <summary>
 /// The app as two nodes with <c>Realtime:Backplane=Redis</c> (one redis-server of the test's own, one PostgreSQL database):
 /// what one node publishes reaches the other's subscribers (and, after a Redis outage, what they missed is read from
-/// the database), a lock or role change on one node ends the user's sessions on the other, and <c>/healthz</c> reports
-/// Redis.
+/// the database), presence and resume span the nodes, and <c>/healthz</c> reports Redis. Security changes across nodes:
+/// <see cref="TwoNodeSecurityTests"/>.
 /// </summary>
 public sealed class TwoNodeBackplaneTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -47,7 +43,7 @@ public sealed class TwoNodeBackplaneTests
         var posted = await a.Services.GetRequiredService<ChatService>().PostAsync(admin, "general", "hello from node A", Ct);
 
         posted.Failure.ShouldBeNull();
-        await Eventually.WaitUntilAsync(() => !onB.IsEmpty, "node B's subscriber got the message", Timeout);
+        await Eventually.WaitUntilAsync(() => !onB.IsEmpty, "node B's subscriber got the message", NodeTimeout);
         var received = onB.Single();
         received.Sequence.ShouldBe(posted.Value!.Sequence);
         received.Text.ShouldBe("hello from node A");
@@ -73,7 +69,7 @@ public sealed class TwoNodeBackplaneTests
 
         await PostAsync(postOnB, "before the outage");
         await redis.StopAsync();
-        await Eventually.WaitUntilAsync(() => !a.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, "node A saw Redis go", Timeout);
+        await Eventually.WaitUntilAsync(() => !a.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, "node A saw Redis go", NodeTimeout);
         for (var i = 1; i <= 5; i++)
         {
             await PostAsync(postOnB, $"on B during the outage {i}");
@@ -101,7 +97,7 @@ public sealed class TwoNodeBackplaneTests
         await using var subscriber = await SubscribeOnAsync(a, admin, "tasks.onProgress", """{"taskId":"task-1"}""");
 
         await redis.StopAsync();
-        await Eventually.WaitUntilAsync(() => !a.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, "node A saw Redis go", Timeout);
+        await Eventually.WaitUntilAsync(() => !a.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected, "node A saw Redis go", NodeTimeout);
         (await tasksOnB.ReportAsync(admin, new TaskReport("task-1", 50, "running", "half way"), Ct)).Failure.ShouldBeNull();
         var done = await tasksOnB.ReportAsync(admin, new TaskReport("task-1", 100, "succeeded", "done"), Ct);
         done.Failure.ShouldBeNull();
@@ -109,51 +105,6 @@ public sealed class TwoNodeBackplaneTests
 
         var received = await SequencesUntilAsync(subscriber, done.Value!.LastSequence);
         received.ShouldBe([done.Value.LastSequence - 1, done.Value.LastSequence]);
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task LockOrRoleChangeOnNodeA_ClosesTheUsersApiConnectionsOnNodeB(bool locking)
-    {
-        await using var redis = await RedisServer.StartAsync();
-        var database = await PostgresServer.Shared.CreateDatabaseAsync();
-        await using var a = new RealtimeAppFactory(NodeSettings(redis, database));
-        await using var b = new RealtimeAppFactory(NodeSettings(redis, database));
-        var admin = await AdminAsync(a);
-        var staff = await a.CreateUserAsync("sam@example.com", "Staff#Pass1", Roles.Staff);
-        var sam = new Actor(staff.Id, staff.UserName!, new HashSet<string> { Roles.Staff });
-        await using var onB = await SubscribeOnAsync(b, sam, "chat.onMessage", """{"roomId":"general"}""");
-        var users = a.Services.GetRequiredService<UserAdministration>();
-
-        var changed = locking ? await users.LockAsync(admin, sam.UserId, Ct) : await users.SetRoleAsync(admin, sam.UserId, Roles.Admin, granted: true, Ct);
-
-        changed.Failure.ShouldBeNull();
-        var (status, _) = await onB.ReceiveCloseAsync();
-        status.ShouldBe(ApiCloseCodes.ClosedByServer);
-        onB.Socket.CloseStatusDescription.ShouldBe(locking ? UserSessions.LockedReason : UserAccessEnforcer.RolesChangedReason);
-        b.Services.GetRequiredService<LockedUsers>().Contains(sam.UserId).ShouldBe(locking);
-    }
-
-    [Fact]
-    public async Task TokenRevokedOnNodeA_ClosesItsConnectionOnNodeB_WithoutWaitingForTheSweep()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        var database = await PostgresServer.Shared.CreateDatabaseAsync();
-        // A sweep a minute apart (the most allowed): only the revocation event closes node B's connection within the test.
-        var settings = new Dictionary<string, string?>(NodeSettings(redis, database)) { ["ApiTokens:SweepSeconds"] = "60" };
-        await using var a = new RealtimeAppFactory(settings);
-        await using var b = new RealtimeAppFactory(settings);
-        var admin = await AdminAsync(a);
-        var tokensOnA = a.Services.GetRequiredService<ApiTokenService>();
-        var created = (await tokensOnA.CreateAsync(admin.UserId, "revoked on node A", expiresAt: null, Ct)).Value!;
-        await using var onB = await SubscribeWithTokenAsync(b, created.Secret, "chat.onMessage", """{"roomId":"general"}""");
-
-        (await tokensOnA.RevokeAsync(admin, created.Token.Id, Ct)).Failure.ShouldBeNull();
-
-        var (status, _) = await onB.ReceiveCloseAsync();
-        status.ShouldBe(ApiCloseCodes.ClosedByServer);
-        onB.Socket.CloseStatusDescription.ShouldBe(ApiTokenService.RevokedReason);
     }
 
     [Fact]
@@ -173,22 +124,6 @@ public sealed class TwoNodeBackplaneTests
         down.ShouldStartWith("Unhealthy\n");
         down.ShouldContain("database: Healthy");
         down.ShouldContain("redis: Unhealthy (Redis is not connected.)");
-    }
-
-    private static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string path, string input)
-    {
-        var token = await node.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, $"two-node test {Guid.NewGuid():N}", expiresAt: null, Ct);
-        return await SubscribeWithTokenAsync(node, token.Value!.Secret, path, input);
-    }
-
-    private static async Task<TrpcTestClient> SubscribeWithTokenAsync(RealtimeAppFactory node, string secret, string path, string input)
-    {
-        var socket = await node.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/api/ws?connectionParams=1"), Ct);
-        var client = new TrpcTestClient(socket);
-        await client.SendAsync($$$"""{"method":"connectionParams","data":{"token":"{{{secret}}}"}}""");
-        await client.SendAsync($$$"""{"id":1,"method":"subscription","params":{"path":"{{{path}}}","input":{{{input}}}}}""");
-        (await client.ReceiveAsync()).ShouldBe("""{"id":1,"result":{"type":"started"}}""");
-        return client;
     }
 
     /// <summary>Adds up one of the node's counters from now on.</summary>
@@ -283,33 +218,13 @@ public sealed class TwoNodeBackplaneTests
         using var bob = onB.Enter("general", "bob-id", "Bob");
 
         await Eventually.WaitUntilAsync(
-            () => onA.Online("general").Count == 2 && onB.Online("general").Count == 2, "both nodes list Ana and Bob", Timeout);
+            () => onA.Online("general").Count == 2 && onB.Online("general").Count == 2, "both nodes list Ana and Bob", NodeTimeout);
         onB.Online("general").Select(m => m.UserName).ShouldBe(["Ana", "Bob"]);
         ana.Dispose();
-        await Eventually.WaitUntilAsync(() => onB.Online("general").Count == 1, "node B sees Ana leave", Timeout);
+        await Eventually.WaitUntilAsync(() => onB.Online("general").Count == 1, "node B sees Ana leave", NodeTimeout);
         onB.Online("general").ShouldHaveSingleItem().UserName.ShouldBe("Bob");
     }
 
-    private static Dictionary<string, string?> RedisSettings(RedisServer redis) => new()
-    {
-        ["Realtime:Backplane"] = "Redis",
-        ["ConnectionStrings:Redis"] = redis.ConnectionString + ",connectTimeout=1000",
-    };
-
-    /// <summary>A node of two, as operators run them: one PostgreSQL database, one Redis.</summary>
-    private static Dictionary<string, string?> NodeSettings(RedisServer redis, string database) => new(RedisSettings(redis))
-    {
-        ["Database:Provider"] = "Postgres",
-        ["ConnectionStrings:Default"] = database,
-        ["Realtime:Nodes"] = "2",
-    };
-
-    private static async Task<Actor> AdminAsync(RealtimeAppFactory app)
-    {
-        var user = await app.WithUserManagerAsync(users => users.FindByEmailAsync(RealtimeAppFactory.AdminEmail));
-        return new Actor(user!.Id, user.UserName!, new HashSet<string> { Roles.Admin });
-    }
-
     private static Task WaitForHealthAsync(HttpClient client, HttpStatusCode expected) =>
-        Eventually.WaitUntilAsync(async () => (await client.GetAsync("/healthz", Ct)).StatusCode == expected, $"/healthz answers {(int)expected}", Timeout);
+        Eventually.WaitUntilAsync(async () => (await client.GetAsync("/healthz", Ct)).StatusCode == expected, $"/healthz answers {(int)expected}", NodeTimeout);
 }
