@@ -75,7 +75,8 @@ public static class HostileJson
         (1, Gen.Byte.Array[0, 200]),
         (1, Gen.Int[0, 300].Select(depth => Encoding.UTF8.GetBytes(new string('[', depth) + new string(']', depth)))));
 
-    private static byte[] Mutate(byte[] frame, int[] positions, byte[] bytes)
+    /// <summary><paramref name="frame"/> with a byte flipped, inserted or removed, or the rest cut off, at each position.</summary>
+    public static byte[] Mutate(byte[] frame, int[] positions, byte[] bytes)
     {
         var mutated = new List<byte>(frame);
         for (var i = 0; i < positions.Length && mutated.Count > 0; i++)

@@ -19,7 +19,7 @@ public sealed class TransportFuzzTests
         "Authorization: Bearer abc\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
 
     private static readonly Gen<byte[]> Heads = Gen.Frequency(
-        (3, Gen.Select(Gen.Const(Encoding.ASCII.GetBytes(UpgradeHead)), Gen.Int[0, 10_000].Array[1, 6], Gen.Byte.Array[1, 6], MutatedHead)),
+        (3, Gen.Select(Gen.Const(Encoding.ASCII.GetBytes(UpgradeHead)), Gen.Int[0, 10_000].Array[1, 6], Gen.Byte.Array[1, 6], HostileJson.Mutate)),
         (1, Gen.Byte.Array[0, 300]),
         (1, Gen.Int[0, 20_000].Select(length => Encoding.ASCII.GetBytes("GET /api/ws HTTP/1.1\r\nX: " + new string('a', length)))));
 
@@ -83,28 +83,5 @@ public sealed class TransportFuzzTests
                 refusal.Code.ShouldBeOneOf(TrpcErrorCode.BadRequest, TrpcErrorCode.ParseError, TrpcErrorCode.UnsupportedMediaType);
             }
         }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
-    }
-
-    private static byte[] MutatedHead(byte[] head, int[] positions, byte[] bytes)
-    {
-        var mutated = new List<byte>(head);
-        for (var i = 0; i < positions.Length && mutated.Count > 0; i++)
-        {
-            var at = positions[i] % mutated.Count;
-            if (positions[i] % 3 == 0)
-            {
-                mutated[at] = bytes[i % bytes.Length];
-            }
-            else if (positions[i] % 3 == 1)
-            {
-                mutated.Insert(at, bytes[i % bytes.Length]);
-            }
-            else
-            {
-                mutated.RemoveAt(at);
-            }
-        }
-
-        return [.. mutated];
     }
 }
