@@ -35,6 +35,10 @@ internal sealed class SseSubscription(
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly DateTimeOffset _connectedAt = time.GetUtcNow();
 
+    // Read once: the registry may still describe the stream for a moment after its request has ended and its
+    // HttpContext is disposed (a lock ending the stream while the administrator's page lists who is online).
+    private readonly string? _remoteAddress = context.Connection.RemoteIpAddress?.ToString();
+
     public string Id { get; } = Guid.NewGuid().ToString("N");
 
     public string? UserId { get; set; }
@@ -46,7 +50,7 @@ internal sealed class SseSubscription(
     private string Path => head.Calls[0].Path;
 
     public ApiConnectionInfo Describe() => new(
-        Id, UserId, User?.Identity?.Name, context.Connection.RemoteIpAddress?.ToString(), _connectedAt,
+        Id, UserId, User?.Identity?.Name, _remoteAddress, _connectedAt,
         SubscriptionCount: 1, _outbox.QueuedBytes, _closedByServer.IsCancellationRequested, ApiTransport.ServerSentEvents);
 
     public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
