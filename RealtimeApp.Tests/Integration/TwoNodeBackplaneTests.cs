@@ -130,29 +130,6 @@ public sealed class TwoNodeBackplaneTests
     private static MeasurementTotal CountOnNode(RealtimeAppFactory node, string instrumentName) =>
         new(node.Services.GetRequiredService<IMeterFactory>().Create(RealtimeMetrics.MeterName), instrumentName);
 
-    private sealed class MeasurementTotal : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _total;
-
-        public MeasurementTotal(Meter meter, string instrumentName)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter == meter && instrument.Name == instrumentName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
-            _listener.Start();
-        }
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public void Dispose() => _listener.Dispose();
-    }
-
     /// <summary>The sequences the subscription delivers, up to and including <paramref name="last"/>.</summary>
     private static async Task<List<long>> SequencesUntilAsync(TrpcTestClient subscriber, long last)
     {

@@ -43,8 +43,9 @@ public abstract class StoreCircuit : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; an effect failure fails at once.</summary>
-    protected Task WaitUntilConditionAsync(Func<bool> condition, string description) =>
+    protected Task WaitUntilConditionAsync(Func<bool> condition, string description, TimeSpan? timeout = null) =>
         Eventually.WaitUntilAsync(
             () => _effectFailures.TryPeek(out var failure) ? throw new InvalidOperationException("An effect failed.", failure) : condition(),
-            description);
+            description,
+            timeout);
 }

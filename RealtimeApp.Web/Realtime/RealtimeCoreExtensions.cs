@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Web.Realtime;
 using RealtimeApp.Web.Realtime.Backplane;
+using RealtimeApp.Web.Realtime.Streams;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,7 @@ public static class RealtimeCoreExtensions
         services.TryAddScoped<EventAggregator>();
         services.TryAddSingleton<ConnectionMetrics>();
         services.TryAddSingleton<BackplaneMetrics>();
+        services.TryAddSingleton<StreamMetrics>();
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         return services;
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Domain.Realtime.Events;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -26,4 +28,17 @@ public sealed record ChatMessageView(
         message.EditedAt,
         message.IsDeleted,
         MentionList.Parse(message.Mentions));
+
+    /// <summary>The message as its live event tells it: just posted, so neither edited nor deleted.</summary>
+    public static ChatMessageView From(MessagePosted posted) => new(
+        long.Parse(posted.MessageId, CultureInfo.InvariantCulture),
+        posted.RoomId,
+        posted.Sequence,
+        posted.AuthorId,
+        posted.AuthorName,
+        posted.Text,
+        posted.PostedAt,
+        EditedAt: null,
+        IsDeleted: false,
+        posted.Mentions);
 }

@@ -1,3 +1,4 @@
+using RealtimeApp.Domain.Realtime.Events;
 using RealtimeApp.Domain.Tasks;
 
 namespace RealtimeApp.Web.Features.Tasks;
@@ -10,5 +11,12 @@ public sealed record TaskEventView(string TaskId, long Sequence, int Progress, s
         ArgumentNullException.ThrowIfNull(progress);
 
         return new(progress.TaskId, progress.Sequence, progress.Progress, progress.State.ToWire(), progress.Message, progress.At);
+    }
+
+    public static TaskEventView From(TaskProgressed progressed)
+    {
+        ArgumentNullException.ThrowIfNull(progressed);
+
+        return new(progressed.TaskId, progressed.Sequence, progressed.Progress, progressed.Status, progressed.Message, progressed.At);
     }
 }

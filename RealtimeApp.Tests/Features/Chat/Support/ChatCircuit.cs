@@ -51,8 +51,8 @@ public sealed class ChatCircuit : StoreCircuit
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds for the chat state; an effect failure fails at once.</summary>
-    public Task WaitUntilAsync(Func<ChatState, bool> condition, string description) =>
-        WaitUntilConditionAsync(() => condition(State), description);
+    public Task WaitUntilAsync(Func<ChatState, bool> condition, string description, TimeSpan? timeout = null) =>
+        WaitUntilConditionAsync(() => condition(State), description, timeout);
 
     /// <summary>Opens the chat on <paramref name="roomId"/> (null: the default room) and waits until its history is loaded.</summary>
     public async Task OpenChatAsync(string? roomId)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.RateLimits.Support;
 using RealtimeApp.Tests.Support;
@@ -80,6 +82,10 @@ public sealed class ChatHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Adds up one of the app meter's counters from now on.</summary>
+    public MeasurementTotal CountOnAppMeter(string instrumentName) =>
+        new(Get<IMeterFactory>().Create(RealtimeMetrics.MeterName), instrumentName);
 
     /// <summary>The SQLite database file (its write-ahead log is beside it, with <c>-wal</c> appended).</summary>
     public string DatabasePath => Path.Combine(_directory, "chat.db");

@@ -31,7 +31,6 @@ public sealed class TaskCircuit : StoreCircuit
 
     public ISnackbar Snackbar => Get<ISnackbar>();
 
-
     public static void AddServices(IServiceCollection services)
     {
         services.AddMudServices();
@@ -53,6 +52,6 @@ public sealed class TaskCircuit : StoreCircuit
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; an effect failure fails at once.</summary>
-    public Task WaitUntilAsync(Func<TaskCircuit, bool> condition, string description) =>
-        WaitUntilConditionAsync(() => condition(this), description);
+    public Task WaitUntilAsync(Func<TaskCircuit, bool> condition, string description, TimeSpan? timeout = null) =>
+        WaitUntilConditionAsync(() => condition(this), description, timeout);
 }

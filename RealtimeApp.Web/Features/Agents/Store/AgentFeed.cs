@@ -1,27 +1,25 @@
 using RealtimeApp.Domain.Realtime;
-using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Web.Realtime.Streams;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Agents.Store;
 
 /// <summary>
-/// The circuit's live subscription to every agent's status (on its own queue, so a slow circuit never slows a
-/// publisher). It is on the circuit's aggregator, so it ends with the circuit.
+/// The circuit's live feed of every agent's status (a <see cref="CircuitFeed"/>: a slow circuit never slows a
+/// publisher, and one that falls behind reads the agents again). It is on the circuit's aggregator, so it ends with the circuit.
 /// </summary>
-public sealed class AgentFeed(EventAggregator aggregator, IDispatcher dispatcher) : IDisposable
+public sealed class AgentFeed(EventAggregator aggregator, IDispatcher dispatcher, StreamMetrics metrics, ILogger<AgentFeed> logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private IDisposable? _subscription;
+    private CircuitFeed? _feed;
 
-    public void Start()
+    /// <summary>Starts the feed unless it runs; the task ends once it has started.</summary>
+    public Task StartAsync()
     {
         lock (_gate)
         {
-            _subscription ??= aggregator.Subscribe<AgentStatusChanged>(Topics.Agents, (changed, _) =>
-            {
-                dispatcher.Dispatch(new AgentStatusReceived(changed.AgentId, changed.Status, changed.CurrentTaskId, changed.Progress, changed.LastHeartbeat));
-                return ValueTask.CompletedTask;
-            });
+            _feed ??= CircuitFeed.Start(aggregator, dispatcher, new AgentFeedSource(), _ => Task.FromResult(0L), metrics, logger);
+            return _feed.Started;
         }
     }
 
@@ -29,8 +27,8 @@ public sealed class AgentFeed(EventAggregator aggregator, IDispatcher dispatcher
     {
         lock (_gate)
         {
-            _subscription?.Dispose();
-            _subscription = null;
+            _feed?.Dispose();
+            _feed = null;
         }
     }
 }

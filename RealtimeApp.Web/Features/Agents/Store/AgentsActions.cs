@@ -6,6 +6,9 @@ public sealed record AgentsOpened;
 
 public sealed record AgentsLoaded(IReadOnlyList<AgentView> Agents);
 
+/// <summary>The status feed fell behind: the agents (and the agent open) are read again.</summary>
+public sealed record AgentsResyncRequested;
+
 public sealed record AgentStatusReceived(string AgentId, string Status, string? CurrentTaskId, int? Progress, DateTimeOffset LastHeartbeat);
 
 public sealed record AgentDiscovered(AgentView Agent);

@@ -17,15 +17,29 @@ public sealed class AgentsEffects(
     [EffectMethod(typeof(AgentsOpened))]
     public async Task OpenAsync(IDispatcher dispatcher)
     {
-        feed.Start();
+        await feed.StartAsync();
         dispatcher.Dispatch(new AgentsLoaded(await agents.ListAsync()));
     }
 
     [EffectMethod]
     public async Task HandleAsync(AgentDetailOpened action, IDispatcher dispatcher)
     {
-        feed.Start();
+        await feed.StartAsync();
         await LoadDetailAsync(action.AgentId, dispatcher);
+    }
+
+    [EffectMethod(typeof(AgentsResyncRequested))]
+    public async Task ResyncAsync(IDispatcher dispatcher)
+    {
+        if (list.Value.IsLoaded)
+        {
+            dispatcher.Dispatch(new AgentsLoaded(await agents.ListAsync()));
+        }
+
+        if (detail.Value.AgentId is { } agentId && !detail.Value.IsLoading)
+        {
+            await LoadDetailAsync(agentId, dispatcher);
+        }
     }
 
     [EffectMethod]

@@ -30,7 +30,8 @@ public sealed class ChatEffects(
     [EffectMethod]
     public async Task HandleAsync(OpenRoom action, IDispatcher dispatcher)
     {
-        feed.Follow(action.RoomId);
+        // Live first, then the page: a message committed in between arrives both ways and is kept once.
+        await feed.FollowAsync(action.RoomId);
         dispatcher.Dispatch(new RoomOpened(action.RoomId));
         var actor = await circuit.GetAsync();
         var page = await history.PageAsync(actor, action.RoomId, beforeSequence: null);
@@ -108,10 +109,7 @@ public sealed class ChatEffects(
     private async Task ReloadRoomsAsync(IDispatcher dispatcher)
     {
         var list = await rooms.ListAsync(await circuit.GetAsync());
-        foreach (var room in list.Where(room => room.IsMember))
-        {
-            feed.Follow(room.Id);
-        }
+        await Task.WhenAll(list.Where(room => room.IsMember).Select(room => feed.FollowAsync(room.Id)));
 
         dispatcher.Dispatch(new RoomsLoaded(list));
     }

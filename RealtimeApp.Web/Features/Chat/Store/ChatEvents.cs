@@ -1,4 +1,3 @@
-using System.Globalization;
 using RealtimeApp.Domain.Realtime.Events;
 
 namespace RealtimeApp.Web.Features.Chat.Store;
@@ -10,9 +9,7 @@ public static class ChatEvents
     {
         ArgumentNullException.ThrowIfNull(posted);
 
-        return new(new ChatMessageView(
-            long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,
-            posted.Text, posted.PostedAt, EditedAt: null, IsDeleted: false, posted.Mentions));
+        return new(ChatMessageView.From(posted));
     }
 
     public static MessageTextChanged ToAction(MessageEdited edited)

@@ -49,7 +49,7 @@ public sealed class ChatWriteEffects(
             return;
         }
 
-        feed.Follow(action.RoomId);
+        await feed.FollowAsync(action.RoomId);
         dispatcher.Dispatch(new RoomJoined(joined.Value!));
     }
 

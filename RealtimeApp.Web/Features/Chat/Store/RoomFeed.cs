@@ -1,18 +1,20 @@
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Web.Realtime.Streams;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Chat.Store;
 
 /// <summary>
-/// The circuit's live subscriptions: one per room it shows (all the room topic's events, in order, on its own queue,
-/// so a busy circuit never slows a publisher) and one to room changes. All on the circuit's aggregator, so they end
-/// with the circuit. A member removed from a room stops receiving it before the room's next event. When the backplane
-/// comes back after an outage (other nodes' events were missed), the chat reads its rooms and open room again.
+/// The circuit's live subscriptions: one <see cref="CircuitFeed"/> per room it shows (the room's events in order, caught
+/// up from the database whenever the circuit falls behind, so a busy circuit never slows a publisher nor misses a
+/// message) and one to room changes. All on the circuit's aggregator, so they end with the circuit. A member removed
+/// from a room stops receiving it. When the backplane comes back after an outage (other nodes' events were missed),
+/// each room's feed reads what it missed and the chat reads its rooms again.
 /// </summary>
-public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher) : IDisposable
+public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher, ChatHistory history, StreamMetrics metrics, ILogger<RoomFeed> logger) : IDisposable
 {
-    private readonly Dictionary<string, IDisposable> _rooms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CircuitFeed> _rooms = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private IDisposable? _roomChanges;
     private IDisposable? _resumes;
@@ -28,14 +30,25 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
         }
     }
 
-    public void Follow(string roomId)
+    /// <summary>Follows <paramref name="roomId"/> from its last message now; the task ends once the feed has started.</summary>
+    public Task FollowAsync(string roomId)
     {
         lock (_gate)
         {
-            if (!_rooms.ContainsKey(roomId))
+            if (_userId is null)
             {
-                _rooms[roomId] = aggregator.Subscribe<IRealtimeEvent>(Topics.Room(roomId), (e, _) => OnRoomEvent(roomId, e));
+                throw new InvalidOperationException("Start the feed with the signed-in user first.");
             }
+
+            if (!_rooms.TryGetValue(roomId, out var feed))
+            {
+                feed = CircuitFeed.Start(
+                    aggregator, dispatcher, new RoomFeedSource(history, roomId, _userId), token => history.LastSequenceAsync(roomId, token), metrics, logger);
+                _rooms[roomId] = feed;
+                feed.Completion.ContinueWith(_ => Forget(roomId, feed), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
+            return feed.Started;
         }
     }
 
@@ -43,9 +56,9 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
     {
         lock (_gate)
         {
-            if (_rooms.Remove(roomId, out var subscription))
+            if (_rooms.Remove(roomId, out var feed))
             {
-                subscription.Dispose();
+                feed.Dispose();
             }
         }
     }
@@ -54,9 +67,9 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
     {
         lock (_gate)
         {
-            foreach (var subscription in _rooms.Values)
+            foreach (var feed in _rooms.Values)
             {
-                subscription.Dispose();
+                feed.Dispose();
             }
 
             _rooms.Clear();
@@ -65,21 +78,14 @@ public sealed class RoomFeed(EventAggregator aggregator, IDispatcher dispatcher)
         }
     }
 
-    private ValueTask OnRoomEvent(string roomId, IRealtimeEvent realtimeEvent)
+    private void Forget(string roomId, CircuitFeed ended)
     {
-        switch (realtimeEvent)
+        lock (_gate)
         {
-            case MessagePosted posted:
-                return Dispatch(ChatEvents.ToAction(posted));
-            case MessageEdited edited:
-                return Dispatch(ChatEvents.ToAction(edited));
-            case MessageDeleted deleted:
-                return Dispatch(ChatEvents.ToAction(deleted));
-            case RoomMembershipChanged { IsMember: false } left when left.UserId == _userId:
-                Unfollow(roomId);
-                return Dispatch(new RemovedFromRoom(roomId));
-            default:
-                return ValueTask.CompletedTask;
+            if (_rooms.TryGetValue(roomId, out var current) && ReferenceEquals(current, ended))
+            {
+                _rooms.Remove(roomId);
+            }
         }
     }
 

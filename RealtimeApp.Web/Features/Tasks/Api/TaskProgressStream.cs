@@ -1,39 +1,17 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using RealtimeApp.Domain.Realtime;
-using RealtimeApp.Domain.Realtime.Events;
-using RealtimeApp.Web.Realtime.Backplane;
 using RealtimeApp.Web.Realtime.Procedures;
-using RealtimeApp.Web.Realtime.Protocol;
+using RealtimeApp.Web.Realtime.Streams;
 
 namespace RealtimeApp.Web.Features.Tasks.Api;
 
 /// <summary>
-/// A task's timeline for one API subscription, tracked by the task's event sequence and resumable without gap or
-/// duplicate: subscribe live first, replay from the database everything after <c>lastEventId</c>, then drain the live
-/// buffer skipping what the replay already delivered. A live event that does not follow on from the last one, or a
-/// <see cref="BackplaneResumed"/>, means events published on another node were missed: they are read from the
-/// database first, so a Redis outage leaves no gap.
+/// <c>tasks.onProgress</c>: a task's timeline, tracked by the task's event sequence and resumable without gap or
+/// duplicate (a <see cref="ResumableStream{TOut}"/> of the task).
 /// </summary>
-internal sealed class TaskProgressStream
+internal static class TaskProgressStream
 {
-    /// <summary>Live events waiting for the stream; beyond that it ends with SERVICE_UNAVAILABLE rather than skip one.</summary>
-    internal const int BufferCapacity = LiveFeed<TaskProgressed>.Capacity;
-
-    private readonly Channel<IRealtimeEvent> _live = Channel.CreateBounded<IRealtimeEvent>(
-        new BoundedChannelOptions(BufferCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    private readonly string _taskId;
-    private readonly IEventSubscription _progress;
-    private readonly IEventSubscription _resumes;
-    private volatile bool _overflowed;
-
-    private TaskProgressStream(EventAggregator aggregator, string taskId)
-    {
-        _taskId = taskId;
-        _progress = aggregator.Subscribe<TaskProgressed>(Topics.Task(taskId), OnEvent);
-        _resumes = aggregator.Subscribe<BackplaneResumed>(Topics.Backplane, OnEvent);
-    }
+    /// <summary>Live entries held while the subscriber is busy; beyond that they are read back from the database.</summary>
+    internal const int BufferCapacity = 1024;
 
     public static async Task<IAsyncEnumerable<TrackedEvent<T>>> OpenAsync<T>(ProcedureContext context, OnProgressInput input, Func<TaskEventView, T> project)
     {
@@ -43,82 +21,31 @@ internal sealed class TaskProgressStream
         context.RequireActor();
         var after = SequenceCursor.Parse(input.LastEventId, "task event");
         var tasks = context.Get<TaskService>();
-        var task = (await tasks.GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
-        if (after > task.LastSequence)
-        {
-            throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last event of task {task.Id} ({task.LastSequence})");
-        }
-
-        var stream = new TaskProgressStream(context.Get<EventAggregator>(), input.TaskId);
-        return stream.ReadAsync(tasks, context.Get<BackplaneMetrics>(), after, task.LastSequence, project);
-    }
-
-    private async IAsyncEnumerable<TrackedEvent<T>> ReadAsync<T>(
-        TaskService tasks, BackplaneMetrics metrics, long? after, long lastWhenOpened, Func<TaskEventView, T> project,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
+        var stream = ResumableStream<T>.Subscribe(context.Get<EventAggregator>(), new TaskProgressSource<T>(tasks, input.TaskId, project), BufferCapacity);
         try
         {
-            // The last sequence delivered (live only: the task's last one when the live subscription began).
-            var last = after ?? lastWhenOpened;
-            if (after is not null)
+            var task = (await tasks.GetAsync(input.TaskId, context.CancellationToken)).ValueOrThrow();
+            if (after > task.LastSequence)
             {
-                await foreach (var entry in ReplayAsync(tasks, last, before: long.MaxValue, cancellationToken))
-                {
-                    last = entry.Sequence;
-                    yield return Track(entry, project);
-                }
+                throw InputErrors.Invalid("lastEventId", $"{after} is beyond the last event of task {task.Id} ({task.LastSequence})");
             }
 
-            await foreach (var realtimeEvent in _live.Reader.ReadAllAsync(cancellationToken))
-            {
-                var before = realtimeEvent is TaskProgressed next ? next.Sequence : long.MaxValue;
-                if (before > last + 1)
-                {
-                    metrics.CatchUpRead();
-                }
-
-                await foreach (var missed in ReplayAsync(tasks, last, before, cancellationToken))
-                {
-                    last = missed.Sequence;
-                    yield return Track(missed, project);
-                }
-
-                if (realtimeEvent is TaskProgressed progressed && progressed.Sequence > last)
-                {
-                    last = progressed.Sequence;
-                    yield return Track(ToView(progressed), project);
-                }
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_overflowed)
-            {
-                throw new TrpcException(TrpcErrorCode.ServiceUnavailable, $"This subscription fell more than {BufferCapacity} events behind. Subscribe again with lastEventId to resume.");
-            }
+            return ReadAsync(stream, context.Get<StreamMetrics>(), after, task.LastSequence);
         }
-        finally
+        catch
         {
-            await _progress.DisposeAsync();
-            await _resumes.DisposeAsync();
+            await stream.DisposeAsync();
+            throw;
         }
     }
 
-    private IAsyncEnumerable<TaskEventView> ReplayAsync(TaskService tasks, long after, long before, CancellationToken cancellationToken) =>
-        SequenceReplay.BetweenAsync((from, limit, token) => tasks.EventsAfterAsync(_taskId, from, limit, token), entry => entry.Sequence, after, before, cancellationToken);
-
-    private void OnEvent(IRealtimeEvent realtimeEvent)
+    private static async IAsyncEnumerable<TrackedEvent<T>> ReadAsync<T>(
+        ResumableStream<T> stream, StreamMetrics metrics, long? after, long last,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!_live.Writer.TryWrite(realtimeEvent) && !_overflowed)
+        await foreach (var entry in stream.ReadAsync(after, last, metrics, cancellationToken))
         {
-            _overflowed = true;
-            _live.Writer.TryComplete();
+            yield return new TrackedEvent<T>(SequenceCursor.Format(entry.Sequence), entry.Value);
         }
     }
-
-    private static TrackedEvent<T> Track<T>(TaskEventView entry, Func<TaskEventView, T> project) =>
-        new(SequenceCursor.Format(entry.Sequence), project(entry));
-
-    private static TaskEventView ToView(TaskProgressed progressed) =>
-        new(progressed.TaskId, progressed.Sequence, progressed.Progress, progressed.Status, progressed.Message, progressed.At);
 }

@@ -32,6 +32,9 @@ public sealed record TaskDetailLoaded(TaskView Task, IReadOnlyList<TaskEventView
 
 public sealed record TaskDetailRefreshed(TaskView Task);
 
+/// <summary>The detail feed fell behind: the task is read again for what its timeline cannot replay (its status).</summary>
+public sealed record TaskDetailResyncRequested(string TaskId);
+
 public sealed record TaskDetailFailed(string TaskId, string Error, bool NotFound);
 
 public sealed record CancelTask(string TaskId);

@@ -22,7 +22,7 @@ public sealed class TaskDetailEffects(
     public async Task HandleAsync(TaskDetailOpened action, IDispatcher dispatcher)
     {
         // Live first, then the timeline from the start: an entry committed in between arrives both ways and is kept once.
-        feed.Follow(action.TaskId);
+        await feed.FollowAsync(action.TaskId);
         try
         {
             var task = await tasks.GetAsync(action.TaskId);
@@ -65,6 +65,15 @@ public sealed class TaskDetailEffects(
             && await tasks.GetAsync(action.TaskId) is { Succeeded: true } failed)
         {
             dispatcher.Dispatch(new TaskDetailRefreshed(failed.Value!));
+        }
+    }
+
+    [EffectMethod]
+    public async Task HandleAsync(TaskDetailResyncRequested action, IDispatcher dispatcher)
+    {
+        if (action.TaskId == state.Value.TaskId && await tasks.GetAsync(action.TaskId) is { Succeeded: true } task)
+        {
+            dispatcher.Dispatch(new TaskDetailRefreshed(task.Value!));
         }
     }
 

@@ -1,18 +1,19 @@
 using RealtimeApp.Domain.Realtime;
-using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Web.Realtime.Streams;
 using RealtimeApp.Web.State;
 
 namespace RealtimeApp.Web.Features.Tasks.Store;
 
 /// <summary>
-/// The circuit's live task subscriptions, on its aggregator (so they end with the circuit): every task's progress and
-/// status while the Tasks page is open, and the one task the detail page shows. Each hands events to the store as actions.
+/// The circuit's live task feeds, on its aggregator (so they end with the circuit): every task's progress and status
+/// while the Tasks page is open, and the one task the detail page shows, caught up from the database whenever the
+/// circuit falls behind. Each hands events to the store as actions.
 /// </summary>
-public sealed class TaskFeed(EventAggregator aggregator, IDispatcher dispatcher) : IDisposable
+public sealed class TaskFeed(EventAggregator aggregator, IDispatcher dispatcher, TaskService tasks, StreamMetrics metrics, ILogger<TaskFeed> logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private IDisposable[] _all = [];
-    private (string TaskId, IDisposable Subscription)? _followed;
+    private CircuitFeed? _all;
+    private (string TaskId, CircuitFeed Feed)? _followed;
 
     public bool WatchingAll
     {
@@ -20,19 +21,18 @@ public sealed class TaskFeed(EventAggregator aggregator, IDispatcher dispatcher)
         {
             lock (_gate)
             {
-                return _all.Length > 0;
+                return _all is not null;
             }
         }
     }
 
-    public void WatchAll()
+    /// <summary>Watches every task; the task ends once the feed has started.</summary>
+    public Task WatchAllAsync()
     {
         lock (_gate)
         {
-            if (_all.Length == 0)
-            {
-                _all = [aggregator.SubscribeAll<TaskProgressed>(OnProgressAsync), aggregator.SubscribeAll<TaskStatusChanged>(OnStatusAsync)];
-            }
+            _all ??= Start(new TaskBoardFeedSource(), _ => Task.FromResult(0L));
+            return _all.Started;
         }
     }
 
@@ -40,23 +40,23 @@ public sealed class TaskFeed(EventAggregator aggregator, IDispatcher dispatcher)
     {
         lock (_gate)
         {
-            Array.ForEach(_all, subscription => subscription.Dispose());
-            _all = [];
+            _all?.Dispose();
+            _all = null;
         }
     }
 
-    /// <summary>Follows <paramref name="taskId"/> (and stops following the task followed before).</summary>
-    public void Follow(string taskId)
+    /// <summary>Follows <paramref name="taskId"/> (and stops following the task followed before); the task ends once the feed has started.</summary>
+    public Task FollowAsync(string taskId)
     {
         lock (_gate)
         {
-            if (_followed?.TaskId == taskId)
+            if (_followed?.TaskId != taskId)
             {
-                return;
+                _followed?.Feed.Dispose();
+                _followed = (taskId, Start(new TaskDetailFeedSource(tasks, taskId), token => LastSequenceAsync(taskId, token)));
             }
 
-            _followed?.Subscription.Dispose();
-            _followed = (taskId, aggregator.Subscribe<IRealtimeEvent>(Topics.Task(taskId), OnTaskEventAsync));
+            return _followed.Value.Feed.Started;
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class TaskFeed(EventAggregator aggregator, IDispatcher dispatcher)
         {
             if (_followed?.TaskId == taskId)
             {
-                _followed.Value.Subscription.Dispose();
+                _followed.Value.Feed.Dispose();
                 _followed = null;
             }
         }
@@ -77,28 +77,18 @@ public sealed class TaskFeed(EventAggregator aggregator, IDispatcher dispatcher)
         StopWatchingAll();
         lock (_gate)
         {
-            _followed?.Subscription.Dispose();
+            _followed?.Feed.Dispose();
             _followed = null;
         }
     }
 
-    private ValueTask OnTaskEventAsync(IRealtimeEvent realtimeEvent, CancellationToken cancellationToken) => realtimeEvent switch
-    {
-        TaskProgressed progressed => OnProgressAsync(progressed, cancellationToken),
-        TaskStatusChanged changed => OnStatusAsync(changed, cancellationToken),
-        _ => ValueTask.CompletedTask,
-    };
+    private CircuitFeed Start(StreamSource<object> source, Func<CancellationToken, Task<long>> lastSequence) =>
+        CircuitFeed.Start(aggregator, dispatcher, source, lastSequence, metrics, logger);
 
-    private ValueTask OnProgressAsync(TaskProgressed progressed, CancellationToken cancellationToken)
+    /// <summary>The task's last sequence, or 0 for a task that does not exist (yet): the page says so, the feed waits.</summary>
+    private async Task<long> LastSequenceAsync(string taskId, CancellationToken cancellationToken)
     {
-        dispatcher.Dispatch(new TaskProgressReceived(
-            new TaskEventView(progressed.TaskId, progressed.Sequence, progressed.Progress, progressed.Status, progressed.Message, progressed.At)));
-        return ValueTask.CompletedTask;
-    }
-
-    private ValueTask OnStatusAsync(TaskStatusChanged changed, CancellationToken cancellationToken)
-    {
-        dispatcher.Dispatch(new TaskStatusReceived(changed.TaskId, changed.Sequence, changed.Status, changed.PreviousStatus, changed.Error, changed.At));
-        return ValueTask.CompletedTask;
+        var task = await tasks.GetAsync(taskId, cancellationToken);
+        return task.Succeeded ? task.Value!.LastSequence : 0;
     }
 }

@@ -9,7 +9,7 @@ public sealed class TaskListEffects(TaskService tasks, ITaskAgents agents, TaskF
     public async Task OpenAsync(IDispatcher dispatcher)
     {
         // Live first, then the page: what changes meanwhile is buffered by the reducers and applied to the page.
-        feed.WatchAll();
+        await feed.WatchAllAsync();
         await LoadAsync(state.Value.Query, dispatcher);
         dispatcher.Dispatch(new TaskAgentsLoaded(await agents.ListIdsAsync()));
     }
