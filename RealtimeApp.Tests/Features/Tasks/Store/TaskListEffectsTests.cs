@@ -98,7 +98,7 @@ public sealed class TaskListEffectsTests : IAsyncLifetime
         circuit.Dispatcher.Dispatch(new TaskListClosed());
 
         await circuit.WaitUntilAsync(_ => aggregator.SubscriptionCount == 0, "no task subscription is left");
-        watching.ShouldBe(2);
+        watching.ShouldBe(3, "every task's progress and status, and the backplane's return");
     }
 
     private async Task CreateAsync(string id, string title, string? agentId = null) =>
