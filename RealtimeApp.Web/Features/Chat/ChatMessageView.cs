@@ -2,7 +2,10 @@ using RealtimeApp.Domain.Chat;
 
 namespace RealtimeApp.Web.Features.Chat;
 
-/// <summary>A message as pages and API clients see it; a deleted message keeps its place but loses its text.</summary>
+/// <summary>
+/// A message as pages and API clients see it; a deleted message keeps its place but loses its text. <see cref="ClientId"/>
+/// is the id the author's client gave the send (null when none).
+/// </summary>
 public sealed record ChatMessageView(
     long Id,
     string RoomId,
@@ -13,7 +16,8 @@ public sealed record ChatMessageView(
     DateTimeOffset PostedAt,
     DateTimeOffset? EditedAt,
     bool IsDeleted,
-    IReadOnlyList<string> Mentions)
+    IReadOnlyList<string> Mentions,
+    string? ClientId = null)
 {
     public static ChatMessageView From(ChatMessage message) => new(
         message.Id,
@@ -25,5 +29,6 @@ public sealed record ChatMessageView(
         message.PostedAt,
         message.EditedAt,
         message.IsDeleted,
-        MentionList.Parse(message.Mentions));
+        MentionList.Parse(message.Mentions),
+        message.ClientId);
 }

@@ -22,8 +22,8 @@ public sealed class MessageStoreTests
         await host.PostAsync(ana, "general", "already there");
         await using var session = await host.Get<IMessageStore>().OpenSessionAsync(TestContext.Current.CancellationToken);
 
-        var stored = await session.StoreAsync(
-            [Message("ops", "o1"), Message("general", "g2"), Message("ops", "o2"), Message("general", "g3"), Message("ops", "o3")], Now);
+        var stored = (await session.StoreAsync(
+            [Message("ops", "o1"), Message("general", "g2"), Message("ops", "o2"), Message("general", "g3"), Message("ops", "o3")], Now)).Messages;
 
         stored.Select(m => (m.RoomId, m.Sequence, m.Text)).ShouldBe(
             [("ops", 1L, "o1"), ("general", 2L, "g2"), ("ops", 2L, "o2"), ("general", 3L, "g3"), ("ops", 3L, "o3")]);
@@ -47,7 +47,7 @@ public sealed class MessageStoreTests
         await using var db = await host.OpenDbAsync();
         (await db.ChatMessages.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
         (await db.Rooms.SingleAsync(r => r.Id == "general", TestContext.Current.CancellationToken)).LastSequence.ShouldBe(0);
-        (await session.StoreAsync([Message("general", "after")], Now)).ShouldHaveSingleItem().Sequence.ShouldBe(1);
+        (await session.StoreAsync([Message("general", "after")], Now)).Messages.ShouldHaveSingleItem().Sequence.ShouldBe(1);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public static class ChatEvents
 
         return new(new ChatMessageView(
             long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,
-            posted.Text, posted.PostedAt, EditedAt: null, IsDeleted: false, posted.Mentions));
+            posted.Text, posted.PostedAt, EditedAt: null, IsDeleted: false, posted.Mentions, posted.ClientId));
     }
 
     public static MessageTextChanged ToAction(MessageEdited edited)
