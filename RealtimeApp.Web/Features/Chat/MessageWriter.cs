@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat.Persistence;
 
 namespace RealtimeApp.Web.Features.Chat;
@@ -71,7 +72,7 @@ public sealed class MessageWriter(
         try
         {
             session ??= await store.OpenSessionAsync(CancellationToken.None);
-            var stored = await session.StoreAsync(batch.ConvertAll(pending => pending.Message), time.GetUtcNow());
+            var stored = await session.StoreAsync(batch.ConvertAll(pending => pending.Message), StoredInstants.Truncate(time.GetUtcNow()));
             publisher.MessagesCommitted(stored.Added);
             for (var i = 0; i < batch.Count; i++)
             {

@@ -57,7 +57,7 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
             return Failure.Conflict($"A task with id '{taskId}' already exists.");
         }
 
-        var now = time.GetUtcNow();
+        var now = StoredInstants.Truncate(time.GetUtcNow());
         var task = new TaskRecord { Id = taskId, Title = title.Trim(), AgentId = agentId, CreatedAt = now, CreatedBy = actor.UserId, ClientId = clientId };
         var created = new TaskProgressEvent { TaskId = taskId, Sequence = ++task.LastSequence, State = TaskState.Queued, Message = "Created", At = now };
         db.Tasks.Add(task);
