@@ -34,6 +34,22 @@ public sealed class ChatSendRetryApiTests : IAsyncLifetime
         (await _host.PostAsync(ana, Room.GeneralId, "next")).Sequence.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Send_ReachesALiveSubscriberWithItsClientId_SoTheSenderCanMatchItsEcho()
+    {
+        var ana = await _host.CreateUserAsync("ana");
+        var follower = await _host.ConnectAsync(ana);
+        await follower.SendAsync("""{"id":1,"method":"subscription","params":{"input":{"roomId":"general"},"path":"chat.onMessage"}}""");
+        await follower.ReceiveAsync();
+        var sender = await _host.ConnectAsync(ana);
+
+        await sender.SendAsync("""{"id":1,"method":"mutation","params":{"input":{"roomId":"general","text":"echo me","clientId":"e-1"},"path":"chat.send"}}""");
+        var echo = Frame.TrackedData(await follower.ReceiveAsync());
+
+        echo["clientId"]!.GetValue<string>().ShouldBe("e-1");
+        echo["text"]!.GetValue<string>().ShouldBe("echo me");
+    }
+
     [Theory]
     [InlineData("\"\"")]
     [InlineData("\"has space\"")]

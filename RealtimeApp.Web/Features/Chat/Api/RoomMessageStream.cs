@@ -200,5 +200,5 @@ internal sealed class RoomMessageStream
 
     private static ChatMessageView ToView(MessagePosted posted) => new(
         long.Parse(posted.MessageId, CultureInfo.InvariantCulture), posted.RoomId, posted.Sequence, posted.AuthorId, posted.AuthorName,
-        posted.Text, posted.PostedAt, EditedAt: null, IsDeleted: false, posted.Mentions);
+        posted.Text, posted.PostedAt, EditedAt: null, IsDeleted: false, posted.Mentions, posted.ClientId);
 }
