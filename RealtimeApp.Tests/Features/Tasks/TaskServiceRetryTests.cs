@@ -49,6 +49,21 @@ public sealed class TaskServiceRetryTests
         (await db.Tasks.CountAsync(Ct)).ShouldBe(1);
     }
 
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task CreateAsync_MakesOneTask_WhenRetriesWithTheCallersOwnTaskIdRaceTheOriginal(DatabaseProvider engine)
+    {
+        await using var host = await ChatHost.StartAsync(engine);
+        var ana = await host.CreateUserAsync("ana");
+        var tasks = host.Get<TaskService>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => tasks.CreateAsync(ana, "Build", null, "build-1", "c-race", Ct))));
+
+        answers.ShouldAllBe(answer => answer.Value != null && answer.Value.Id == "build-1");
+        await using var db = await host.OpenDbAsync();
+        (await db.Tasks.CountAsync(Ct)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task CreateAsync_IsConflict_WhenTheClientIdWasUsedForAnotherTask()
     {

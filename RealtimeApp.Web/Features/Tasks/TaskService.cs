@@ -54,7 +54,10 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
         var taskId = id ?? $"task-{Guid.NewGuid():N}"[..13];
         if (await db.Tasks.AnyAsync(t => t.Id == taskId, cancellationToken))
         {
-            return Failure.Conflict($"A task with id '{taskId}' already exists.");
+            // A retry that raced its original past the look-up above finds it now.
+            return clientId is not null && await FindCreatedAsync(db, actor, clientId, cancellationToken) is { } original
+                ? TaskRetries.Answer(original, title, agentId, id)
+                : Failure.Conflict($"A task with id '{taskId}' already exists.");
         }
 
         var now = StoredInstants.Truncate(time.GetUtcNow());
