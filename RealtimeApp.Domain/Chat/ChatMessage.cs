@@ -24,5 +24,8 @@ public sealed class ChatMessage
     /// <summary>User ids mentioned in the text, space-separated (kept small; used for highlight and mention counts).</summary>
     public string Mentions { get; set; } = "";
 
+    /// <summary>The id the author's client gave the send (unique per author), so a retry finds this message instead of posting again.</summary>
+    public string? ClientId { get; init; }
+
     public bool IsDeleted => DeletedAt is not null;
 }

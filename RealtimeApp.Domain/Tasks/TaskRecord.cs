@@ -18,6 +18,9 @@ public sealed class TaskRecord
     /// <summary>The user (or API token owner) who created the task.</summary>
     public string? CreatedBy { get; init; }
 
+    /// <summary>The id the creator's client gave the create (unique per creator), so a retry finds this task instead of making another.</summary>
+    public string? ClientId { get; init; }
+
     public TaskState State { get; set; }
 
     public int Progress { get; set; }

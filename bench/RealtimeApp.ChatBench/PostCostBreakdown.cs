@@ -10,7 +10,7 @@ using RealtimeApp.Web.Features.Rooms;
 namespace RealtimeApp.ChatBench;
 
 /// <summary>
-/// What <see cref="ChatService.PostAsync"/> spends before it reaches the writer, step by step, on one thread:
+/// What <see cref="ChatService.PostAsync(Actor, string, string, string, CancellationToken)"/> spends before it reaches the writer, step by step, on one thread:
 /// a context, its connection, the room lookup, the membership check and the rate limiter.
 /// </summary>
 public static class PostCostBreakdown

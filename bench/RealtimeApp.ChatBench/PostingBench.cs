@@ -8,7 +8,7 @@ using RealtimeApp.Web.Features.Chat;
 namespace RealtimeApp.ChatBench;
 
 /// <summary>
-/// Posting throughput through <see cref="ChatService.PostAsync"/> (authorize, rate-limit, validate, group commit, publish)
+/// Posting throughput through <see cref="ChatService.PostAsync(Actor, string, string, string, CancellationToken)"/> (authorize, rate-limit, validate, group commit, publish)
 /// on a fresh SQLite file in WAL mode, or a fresh PostgreSQL database (<see cref="BenchPostgres"/>): <c>posters</c>
 /// concurrent tasks, one user each, already members of the room.
 /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using RealtimeApp.Domain.Users;
 
 namespace RealtimeApp.E2E.Support;
@@ -6,7 +7,8 @@ namespace RealtimeApp.E2E.Support;
 /// <summary>
 /// Runs a script of <c>e2e/trpc-client</c> (the official <c>@trpc/client</c>) against the real app with an API token of
 /// its own. When the script prints <c>READY-FOR-RESTART</c>, the app stops gracefully and a new one starts on the same
-/// port and database; <c>check</c> runs against the app that is up once the script has ended.
+/// port and database; <c>check</c> runs against the app that is up once the script has ended. <c>configureServices</c>
+/// applies to the first app only.
 /// </summary>
 public static class OfficialClientRun
 {
@@ -18,10 +20,11 @@ public static class OfficialClientRun
         Func<KestrelAppFactory, string, IReadOnlyDictionary<string, string>> environment,
         Func<string, KestrelAppFactory, string?>? onLine,
         Func<KestrelAppFactory, Task>? check,
-        CancellationToken ct)
+        CancellationToken ct,
+        Action<IServiceCollection>? configureServices = null)
     {
         var dataDirectory = KestrelAppFactory.NewDataDirectory();
-        var app = new KestrelAppFactory(dataDirectory: dataDirectory);
+        var app = new KestrelAppFactory(configureServices, dataDirectory);
         var restart = Task.CompletedTask;
         try
         {

@@ -11,6 +11,7 @@ namespace RealtimeApp.Domain.Realtime.Events;
 /// <param name="Text">The message text.</param>
 /// <param name="PostedAt">When the message was committed.</param>
 /// <param name="Mentions">User ids mentioned in the text.</param>
+/// <param name="ClientId">The id the author's client gave the send (null when none): how a composer matches its echo.</param>
 public sealed record MessagePosted(
     string RoomId,
     long Sequence,
@@ -19,7 +20,8 @@ public sealed record MessagePosted(
     string AuthorName,
     string Text,
     DateTimeOffset PostedAt,
-    IReadOnlyList<string> Mentions) : IRealtimeEvent
+    IReadOnlyList<string> Mentions,
+    string? ClientId = null) : IRealtimeEvent
 {
     /// <summary>The room. Get-only so that <c>with</c> cannot move the event without its topic.</summary>
     [JsonPropertyOrder(-1)]

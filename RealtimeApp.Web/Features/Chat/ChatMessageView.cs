@@ -4,7 +4,10 @@ using RealtimeApp.Domain.Realtime.Events;
 
 namespace RealtimeApp.Web.Features.Chat;
 
-/// <summary>A message as pages and API clients see it; a deleted message keeps its place but loses its text.</summary>
+/// <summary>
+/// A message as pages and API clients see it; a deleted message keeps its place but loses its text. <see cref="ClientId"/>
+/// is the id the author's client gave the send (null when none).
+/// </summary>
 public sealed record ChatMessageView(
     long Id,
     string RoomId,
@@ -15,7 +18,8 @@ public sealed record ChatMessageView(
     DateTimeOffset PostedAt,
     DateTimeOffset? EditedAt,
     bool IsDeleted,
-    IReadOnlyList<string> Mentions)
+    IReadOnlyList<string> Mentions,
+    string? ClientId = null)
 {
     public static ChatMessageView From(ChatMessage message) => new(
         message.Id,
@@ -27,7 +31,8 @@ public sealed record ChatMessageView(
         message.PostedAt,
         message.EditedAt,
         message.IsDeleted,
-        MentionList.Parse(message.Mentions));
+        MentionList.Parse(message.Mentions),
+        message.ClientId);
 
     /// <summary>The message as its live event tells it: just posted, so neither edited nor deleted.</summary>
     public static ChatMessageView From(MessagePosted posted) => new(
@@ -40,5 +45,6 @@ public sealed record ChatMessageView(
         posted.PostedAt,
         EditedAt: null,
         IsDeleted: false,
-        posted.Mentions);
+        posted.Mentions,
+        posted.ClientId);
 }

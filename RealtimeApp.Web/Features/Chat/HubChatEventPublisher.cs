@@ -16,7 +16,7 @@ public sealed class HubChatEventPublisher(EventHub hub, ChatMetrics metrics) : I
             metrics.MessagePosted(message.RoomId);
             hub.Publish(new MessagePosted(
                 message.RoomId, message.Sequence, message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                message.AuthorId, message.AuthorName, message.Text, message.PostedAt, MentionList.Parse(message.Mentions)));
+                message.AuthorId, message.AuthorName, message.Text, message.PostedAt, MentionList.Parse(message.Mentions), message.ClientId));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat.Persistence;
 
 namespace RealtimeApp.Web.Features.Chat;
@@ -7,7 +8,8 @@ namespace RealtimeApp.Web.Features.Chat;
 /// <summary>
 /// Group commit for new messages: one writer drains the queue, stores everything waiting in one transaction
 /// (sequence numbers taken from each room's counter in the same transaction), publishes in sequence order,
-/// and only then acknowledges each caller. Nothing is acknowledged or published before it is durable.
+/// and only then acknowledges each caller. Nothing is acknowledged or published before it is durable. A retry (a client
+/// id its author already used) is answered with the message stored under it and published no second time.
 /// The writer keeps one session of the engine's <see cref="IMessageStore"/> open between batches.
 /// </summary>
 public sealed class MessageWriter(
@@ -21,7 +23,7 @@ public sealed class MessageWriter(
     private readonly Channel<PendingMessage> _queue = Channel.CreateBounded<PendingMessage>(
         new BoundedChannelOptions(16 * MaxBatchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Stores <paramref name="message"/>; completes once it is committed, with its sequence number.</summary>
+    /// <summary>Stores <paramref name="message"/>; completes once it is committed, with its sequence number (for a retry, the original message).</summary>
     public async Task<ChatMessage> WriteAsync(NewMessage message, CancellationToken cancellationToken = default)
     {
         var pending = new PendingMessage(message);
@@ -70,11 +72,11 @@ public sealed class MessageWriter(
         try
         {
             session ??= await store.OpenSessionAsync(CancellationToken.None);
-            var stored = await session.StoreAsync(batch.ConvertAll(pending => pending.Message), time.GetUtcNow());
-            publisher.MessagesCommitted(stored);
+            var stored = await session.StoreAsync(batch.ConvertAll(pending => pending.Message), StoredInstants.Truncate(time.GetUtcNow()));
+            publisher.MessagesCommitted(stored.Added);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Completion.TrySetResult(stored[i]);
+                batch[i].Completion.TrySetResult(stored.Messages[i]);
             }
 
             return session;

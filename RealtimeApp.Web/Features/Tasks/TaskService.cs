@@ -13,7 +13,15 @@ namespace RealtimeApp.Web.Features.Tasks;
 /// </summary>
 public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts, TaskEvents events, TaskLocks locks, TimeProvider time)
 {
-    public async Task<Result<TaskView>> CreateAsync(Actor actor, string? title, string? agentId = null, string? id = null, CancellationToken cancellationToken = default)
+    public Task<Result<TaskView>> CreateAsync(Actor actor, string? title, string? agentId = null, string? id = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(actor, title, agentId, id, clientId: null, cancellationToken);
+
+    /// <summary>
+    /// Creates with the client's id for this create (<see cref="ClientIds"/>), unique per creating user: a retry gets the
+    /// original task (not created or published again); the same id with another title, agent or task id is a conflict.
+    /// </summary>
+    public async Task<Result<TaskView>> CreateAsync(
+        Actor actor, string? title, string? agentId, string? id, string? clientId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
 
@@ -32,22 +40,53 @@ public sealed class TaskService(IDbContextFactory<ApplicationDbContext> contexts
             return Failure.Invalid("id: 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.");
         }
 
+        if (clientId is not null && !ClientIds.IsValid(clientId))
+        {
+            return Failure.Invalid($"clientId: {ClientIds.Rule}.");
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (clientId is not null && await FindCreatedAsync(db, actor, clientId, cancellationToken) is { } earlier)
+        {
+            return TaskRetries.Answer(earlier, title, agentId, id);
+        }
+
         var taskId = id ?? $"task-{Guid.NewGuid():N}"[..13];
         if (await db.Tasks.AnyAsync(t => t.Id == taskId, cancellationToken))
         {
-            return Failure.Conflict($"A task with id '{taskId}' already exists.");
+            // A retry that raced its original past the look-up above finds it now.
+            return clientId is not null && await FindCreatedAsync(db, actor, clientId, cancellationToken) is { } original
+                ? TaskRetries.Answer(original, title, agentId, id)
+                : Failure.Conflict($"A task with id '{taskId}' already exists.");
         }
 
-        var now = time.GetUtcNow();
-        var task = new TaskRecord { Id = taskId, Title = title.Trim(), AgentId = agentId, CreatedAt = now, CreatedBy = actor.UserId };
+        var now = StoredInstants.Truncate(time.GetUtcNow());
+        var task = new TaskRecord { Id = taskId, Title = title.Trim(), AgentId = agentId, CreatedAt = now, CreatedBy = actor.UserId, ClientId = clientId };
         var created = new TaskProgressEvent { TaskId = taskId, Sequence = ++task.LastSequence, State = TaskState.Queued, Message = "Created", At = now };
         db.Tasks.Add(task);
         db.TaskEvents.Add(created);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (clientId is not null)
+        {
+            // A retry racing the original (on any node) lost on the unique (creator, client id) index: answer with the winner.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await FindCreatedAsync(again, actor, clientId, cancellationToken) is { } winner)
+            {
+                return TaskRetries.Answer(winner, title, agentId, id);
+            }
+
+            throw;
+        }
+
         events.Committed(task, created, TaskState.Queued);
         return TaskView.From(task);
     }
+
+    private static Task<TaskRecord?> FindCreatedAsync(ApplicationDbContext db, Actor actor, string clientId, CancellationToken cancellationToken) =>
+        db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.CreatedBy == actor.UserId && t.ClientId == clientId, cancellationToken);
 
     public async Task<Result<TaskView>> ReportAsync(Actor actor, TaskReport report, CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed class ChatCallsApiTests : IAsyncLifetime
         var frame = await client.ReceiveAsync();
         frame.ShouldStartWith("""{"id":1,"result":{"type":"data","data":{"id":""");
         var message = Frame.Parse(frame)["result"]!["data"]!;
-        message.AsObject().Select(p => p.Key).ShouldBe(["id", "roomId", "sequence", "authorId", "authorName", "text", "postedAt", "editedAt", "isDeleted", "mentions"]);
+        message.AsObject().Select(p => p.Key).ShouldBe(["id", "roomId", "sequence", "authorId", "authorName", "text", "postedAt", "editedAt", "isDeleted", "mentions", "clientId"]);
         message["roomId"]!.GetValue<string>().ShouldBe(Room.GeneralId);
         message["sequence"]!.GetValue<long>().ShouldBe(1);
         message["authorId"]!.GetValue<string>().ShouldBe(ana.Id);

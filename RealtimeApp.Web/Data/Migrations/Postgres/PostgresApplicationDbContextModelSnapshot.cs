@@ -421,6 +421,10 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -448,6 +452,10 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique()
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.HasIndex("RoomId", "Sequence")
                         .IsUnique();
@@ -653,6 +661,10 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -698,6 +710,10 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("CreatedBy", "ClientId")
+                        .IsUnique()
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });

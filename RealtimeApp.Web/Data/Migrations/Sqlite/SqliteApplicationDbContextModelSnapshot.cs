@@ -400,6 +400,10 @@ namespace RealtimeApp.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
@@ -427,6 +431,10 @@ namespace RealtimeApp.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique()
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.HasIndex("RoomId", "Sequence")
                         .IsUnique();
@@ -628,6 +636,10 @@ namespace RealtimeApp.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -673,6 +685,10 @@ namespace RealtimeApp.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("CreatedBy", "ClientId")
+                        .IsUnique()
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Chat.Api;
 
-/// <summary><c>chat.send</c>.</summary>
+/// <summary><c>chat.send</c>; a <see cref="ClientId"/> makes a retry return the original message instead of posting twice.</summary>
 public sealed record SendInput(
     [property: Required(ErrorMessage = "Required")] string RoomId,
-    [property: Required(ErrorMessage = "Required")] string Text);
+    [property: Required(ErrorMessage = "Required")] string Text,
+    [property: ClientId] string? ClientId = null);
 
 /// <summary><c>chat.history</c>: the <see cref="Limit"/> newest messages before <see cref="BeforeSequence"/> (or the newest of all).</summary>
 public sealed record HistoryInput(

@@ -20,7 +20,7 @@ internal static class ChatProcedures
         .TrackedSubscription<OnMessageInput, SerializedJson>("onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, SeedMessage.From));
 
     private static async Task<ChatMessageView> SendAsync(ProcedureContext context, SendInput input) =>
-        (await context.Get<ChatService>().PostAsync(context.RequireActor(), input.RoomId, input.Text, context.CancellationToken)).ValueOrThrow();
+        (await context.Get<ChatService>().PostAsync(context.RequireActor(), input.RoomId, input.Text, input.ClientId, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<IReadOnlyList<ChatMessageView>> HistoryAsync(ProcedureContext context, HistoryInput input) =>
         (await context.Get<ChatHistory>().PageAsync(

@@ -1,5 +1,3 @@
-using RealtimeApp.Domain.Chat;
-
 namespace RealtimeApp.Web.Features.Chat.Persistence;
 
 /// <summary>
@@ -17,8 +15,9 @@ public interface IMessageStoreSession : IAsyncDisposable
 {
     /// <summary>
     /// In one transaction: takes each room's next sequence numbers (gap-free and unique, even with several writers on
-    /// several nodes) and inserts the batch. Returns the stored messages in batch order; stores nothing and throws when
-    /// a room does not exist or the database fails.
+    /// several nodes) and inserts the batch, except retries: a message whose author already used its client id (in a
+    /// committed message, on any node, or earlier in the batch) inserts nothing, takes no number and gets that message.
+    /// Stores nothing and throws when a room does not exist or the database fails.
     /// </summary>
-    Task<IReadOnlyList<ChatMessage>> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now);
+    Task<StoredBatch> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now);
 }

@@ -40,11 +40,11 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
                 RETURNING room."Id", room."LastSequence" - counted.n AS before
             ), batch AS (
                 SELECT message.*, row_number() OVER (PARTITION BY message.room_id ORDER BY message.position) AS k
-                FROM unnest(@roomIds, @authorIds, @authorNames, @texts, @mentions)
-                    WITH ORDINALITY AS message(room_id, author_id, author_name, text, mentions, position)
+                FROM unnest(@roomIds, @authorIds, @authorNames, @texts, @mentions, @clientIds)
+                    WITH ORDINALITY AS message(room_id, author_id, author_name, text, mentions, client_id, position)
             )
-            INSERT INTO "ChatMessages" ("RoomId", "Sequence", "AuthorId", "AuthorName", "Text", "PostedAt", "Mentions")
-            SELECT batch.room_id, reserved.before + batch.k, batch.author_id, batch.author_name, batch.text, @postedAt, batch.mentions
+            INSERT INTO "ChatMessages" ("RoomId", "Sequence", "AuthorId", "AuthorName", "Text", "PostedAt", "Mentions", "ClientId")
+            SELECT batch.room_id, reserved.before + batch.k, batch.author_id, batch.author_name, batch.text, @postedAt, batch.mentions, batch.client_id
             FROM batch JOIN reserved ON reserved."Id" = batch.room_id
             RETURNING "Id", "RoomId", "Sequence"
             """;
@@ -59,7 +59,10 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
         private readonly NpgsqlParameter<string[]> _authorNames = new("authorNames", NpgsqlDbType.Array | NpgsqlDbType.Text);
         private readonly NpgsqlParameter<string[]> _texts = new("texts", NpgsqlDbType.Array | NpgsqlDbType.Text);
         private readonly NpgsqlParameter<string[]> _mentions = new("mentions", NpgsqlDbType.Array | NpgsqlDbType.Text);
+        private readonly NpgsqlParameter<string?[]> _clientIds = new("clientIds", NpgsqlDbType.Array | NpgsqlDbType.Text);
         private readonly NpgsqlParameter<DateTimeOffset> _postedAt = new("postedAt", NpgsqlDbType.TimestampTz);
+        private readonly NpgsqlCommand _lockClientIds;
+        private readonly NpgsqlParameter<int[]> _lockKeys = new("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer);
 
         public Session(ApplicationDbContext db)
         {
@@ -67,13 +70,44 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
             _connection = (NpgsqlConnection)db.Database.GetDbConnection();
             _insert = new NpgsqlCommand(StoreBatch, _connection)
             {
-                Parameters = { _rooms, _counts, _roomIds, _authorIds, _authorNames, _texts, _mentions, _postedAt },
+                Parameters = { _rooms, _counts, _roomIds, _authorIds, _authorNames, _texts, _mentions, _clientIds, _postedAt },
             };
+            _lockClientIds = new NpgsqlCommand(ClientIdLocks.Statement, _connection) { Parameters = { _lockKeys } };
         }
 
-        public Task PrepareAsync(CancellationToken cancellationToken) => _insert.PrepareAsync(cancellationToken);
+        public async Task PrepareAsync(CancellationToken cancellationToken)
+        {
+            await _insert.PrepareAsync(cancellationToken);
+            await _lockClientIds.PrepareAsync(cancellationToken);
+        }
 
-        public async Task<IReadOnlyList<ChatMessage>> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now)
+        public async Task<StoredBatch> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now)
+        {
+            await using var transaction = await _connection.BeginTransactionAsync();
+            var retries = await FindRetriesAsync(batch, transaction);
+            List<ChatMessage> stored = retries.Fresh.Count == 0 ? [] : await InsertAsync(retries.Fresh, now, transaction);
+            await transaction.CommitAsync();
+            return retries.Complete(stored);
+        }
+
+        /// <summary>
+        /// Writers of the same (author, client id), on any node, take turns on a transaction-scoped advisory lock, so the
+        /// look-up after it sees what the other committed (a room lock would not do: a reused id may name another room).
+        /// </summary>
+        private async Task<BatchRetries> FindRetriesAsync(IReadOnlyList<NewMessage> batch, NpgsqlTransaction transaction)
+        {
+            if (batch.All(message => message.ClientId is null))
+            {
+                return new BatchRetries(batch, new Dictionary<(string, string), ChatMessage>());
+            }
+
+            _lockKeys.TypedValue = ClientIdLocks.Keys(batch);
+            _lockClientIds.Transaction = transaction;
+            await _lockClientIds.ExecuteNonQueryAsync();
+            return new BatchRetries(batch, await SentMessages.FindAsync(_db, transaction, batch));
+        }
+
+        private async Task<List<ChatMessage>> InsertAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now, NpgsqlTransaction transaction)
         {
             var rooms = batch.CountBy(message => message.RoomId, StringComparer.Ordinal).ToList();
             _rooms.TypedValue = [.. rooms.Select(room => room.Key)];
@@ -84,9 +118,9 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
             _texts.TypedValue = [.. batch.Select(message => message.Text)];
             var mentions = batch.Select(message => MentionList.Format(message.Mentions)).ToArray();
             _mentions.TypedValue = mentions;
+            _clientIds.TypedValue = [.. batch.Select(message => message.ClientId)];
             _postedAt.TypedValue = now;
 
-            await using var transaction = await _connection.BeginTransactionAsync();
             _insert.Transaction = transaction;
             var returned = new List<(long Id, string RoomId, long Sequence)>(batch.Count);
             await using (var reader = await _insert.ExecuteReaderAsync())
@@ -114,13 +148,13 @@ public sealed class PostgresMessageStore(IDbContextFactory<ApplicationDbContext>
                 stored.Add(StoredMessage.From(batch[i], row.Id, row.Sequence, now, mentions[i]));
             }
 
-            await transaction.CommitAsync();
             return stored;
         }
 
         public async ValueTask DisposeAsync()
         {
             await _insert.DisposeAsync();
+            await _lockClientIds.DisposeAsync();
             await _db.DisposeAsync();
         }
     }

@@ -41,8 +41,8 @@ public sealed class SqliteMessageStore(IDbContextFactory<ApplicationDbContext> c
             _sequences = new RoomSequences(_connection, _toProvider);
             _insert = _connection.CreateCommand();
             _insert.CommandText = """
-                INSERT INTO "ChatMessages" ("RoomId", "Sequence", "AuthorId", "AuthorName", "Text", "PostedAt", "Mentions")
-                VALUES (@roomId, @sequence, @authorId, @authorName, @text, @postedAt, @mentions)
+                INSERT INTO "ChatMessages" ("RoomId", "Sequence", "AuthorId", "AuthorName", "Text", "PostedAt", "Mentions", "ClientId")
+                VALUES (@roomId, @sequence, @authorId, @authorName, @text, @postedAt, @mentions, @clientId)
                 RETURNING "Id"
                 """;
             _values =
@@ -54,18 +54,23 @@ public sealed class SqliteMessageStore(IDbContextFactory<ApplicationDbContext> c
                 RoomSequences.Add(_insert, "@text", ""),
                 RoomSequences.Add(_insert, "@postedAt", _toProvider(DateTimeOffset.UnixEpoch)),
                 RoomSequences.Add(_insert, "@mentions", ""),
+                RoomSequences.Add(_insert, "@clientId", DBNull.Value),
             ];
         }
 
-        public async Task<IReadOnlyList<ChatMessage>> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now)
+        public async Task<StoredBatch> StoreAsync(IReadOnlyList<NewMessage> batch, DateTimeOffset now)
         {
+            // BEGIN IMMEDIATE (the provider's default): the write lock is held from here, so no other writer commits the
+            // same client id between the look-up and the insert.
             await using var transaction = await _connection.BeginTransactionAsync();
-            var nextSequence = await _sequences.ReserveAsync(transaction, batch, now);
+            var retries = new BatchRetries(batch, await SentMessages.FindAsync(_db, transaction, batch));
+            var fresh = retries.Fresh;
+            var nextSequence = await _sequences.ReserveAsync(transaction, fresh, now);
 
             _insert.Transaction = transaction;
             _values[5].Value = _toProvider(now);
-            var stored = new List<ChatMessage>(batch.Count);
-            foreach (var message in batch)
+            var stored = new List<ChatMessage>(fresh.Count);
+            foreach (var message in fresh)
             {
                 var sequence = nextSequence[message.RoomId]++;
                 var mentions = MentionList.Format(message.Mentions);
@@ -75,12 +80,13 @@ public sealed class SqliteMessageStore(IDbContextFactory<ApplicationDbContext> c
                 _values[3].Value = message.AuthorName;
                 _values[4].Value = message.Text;
                 _values[6].Value = mentions;
+                _values[7].Value = (object?)message.ClientId ?? DBNull.Value;
                 var id = Convert.ToInt64(await _insert.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
                 stored.Add(StoredMessage.From(message, id, sequence, now, mentions));
             }
 
             await transaction.CommitAsync();
-            return stored;
+            return retries.Complete(stored);
         }
 
         public async ValueTask DisposeAsync()

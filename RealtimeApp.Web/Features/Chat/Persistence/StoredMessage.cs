@@ -8,6 +8,6 @@ internal static class StoredMessage
     public static ChatMessage From(NewMessage message, long id, long sequence, DateTimeOffset postedAt, string mentions) => new()
     {
         Id = id, RoomId = message.RoomId, Sequence = sequence, AuthorId = message.AuthorId, AuthorName = message.AuthorName,
-        Text = message.Text, PostedAt = postedAt, Mentions = mentions,
+        Text = message.Text, PostedAt = postedAt, Mentions = mentions, ClientId = message.ClientId,
     };
 }

@@ -84,9 +84,11 @@ public static class ChatReducers
                 Unread = room.Unread + (unseen ? 1 : 0),
                 UnreadMentions = room.UnreadMentions + (mentionsMe ? 1 : 0),
             });
-        // The live event of one's own message can overtake the send's confirmation: it replaces the waiting copy then.
-        var echo = message.AuthorId == state.UserId
-            ? state.Pending.Find(p => p.RoomId == message.RoomId && p.Error is null && p.Text == message.Text)
+        // The live event of one's own message can overtake the send's confirmation: it replaces the waiting copy then, found
+        // by the send's client id (never by text: two sends of the same text are two messages). A copy marked failed goes too:
+        // the echo proves it was stored.
+        var echo = message.AuthorId == state.UserId && message.ClientId is { } clientId
+            ? state.Pending.Find(p => p.WireClientId == clientId)
             : null;
         return state with
         {

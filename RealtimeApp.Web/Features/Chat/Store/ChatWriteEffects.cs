@@ -67,7 +67,7 @@ public sealed class ChatWriteEffects(
     {
         try
         {
-            var sent = await chat.PostAsync(await circuit.GetAsync(), roomId, text);
+            var sent = await chat.PostAsync(await circuit.GetAsync(), roomId, text, PendingMessage.ToWire(clientId));
             if (sent.Succeeded)
             {
                 dispatcher.Dispatch(new MessageSendSucceeded(clientId, sent.Value!));

@@ -3,11 +3,15 @@ using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Tasks.Api;
 
-/// <summary><c>tasks.create</c>: an optional <see cref="Id"/> chosen by the caller, else one is made.</summary>
+/// <summary>
+/// <c>tasks.create</c>: an optional <see cref="Id"/> chosen by the caller, else one is made; an optional
+/// <see cref="ClientId"/> (unique per creating user) makes a retry return the original task instead of making another.
+/// </summary>
 public sealed record CreateTaskInput(
     [property: Required(ErrorMessage = "Required")] string Title,
     string? AgentId = null,
-    string? Id = null);
+    string? Id = null,
+    [property: ClientId] string? ClientId = null);
 
 /// <summary><c>tasks.report</c>: progress 0–100 and, optionally, the new status and what happened.</summary>
 public sealed record ReportTaskInput(

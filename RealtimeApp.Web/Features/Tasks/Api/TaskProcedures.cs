@@ -16,7 +16,7 @@ internal static class TaskProcedures
         .TrackedSubscription<OnProgressInput, SeedTaskProgress>("onTaskProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, SeedTaskProgress.From));
 
     private static async Task<TaskView> CreateAsync(ProcedureContext context, CreateTaskInput input) =>
-        (await context.Get<TaskService>().CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, context.CancellationToken)).ValueOrThrow();
+        (await context.Get<TaskService>().CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, input.ClientId, context.CancellationToken)).ValueOrThrow();
 
     private static async Task<TaskView> ReportAsync(ProcedureContext context, ReportTaskInput input) =>
         (await context.Get<TaskService>().ReportAsync(

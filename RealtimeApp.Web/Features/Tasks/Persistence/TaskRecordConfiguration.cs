@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RealtimeApp.Domain.Common;
 using RealtimeApp.Domain.Tasks;
 
 namespace RealtimeApp.Web.Features.Tasks.Persistence;
@@ -14,6 +15,7 @@ public sealed class TaskRecordConfiguration : IEntityTypeConfiguration<TaskRecor
         task.Property(t => t.Title).HasMaxLength(TaskRecord.MaxTitleLength);
         task.Property(t => t.AgentId).HasMaxLength(64);
         task.Property(t => t.CreatedBy).HasMaxLength(450);
+        task.Property(t => t.ClientId).HasMaxLength(ClientIds.MaxLength);
         task.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         task.Property(t => t.Error).HasMaxLength(TaskRecord.MaxMessageLength);
         task.Property(t => t.ErrorDetails).HasMaxLength(TaskRecord.MaxErrorDetailsLength);
@@ -22,5 +24,7 @@ public sealed class TaskRecordConfiguration : IEntityTypeConfiguration<TaskRecor
         task.HasIndex(t => t.State);
         task.HasIndex(t => t.AgentId);
         task.HasIndex(t => t.CreatedAt);
+        // A retried create finds the original by (creator, client id); the index is also the last guard against a second task.
+        task.HasIndex(t => new { t.CreatedBy, t.ClientId }).IsUnique().HasFilter("\"ClientId\" IS NOT NULL");
     }
 }

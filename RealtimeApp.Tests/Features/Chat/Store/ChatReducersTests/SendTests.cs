@@ -48,7 +48,7 @@ public sealed class SendTests
     {
         var sending = ChatReducers.OnSend(Open, new SendMessage(ClientId, "dev", "hello"));
 
-        var state = ChatReducers.OnReceived(sending, new MessageReceived(Message(1, authorId: "ana", text: "hello")));
+        var state = ChatReducers.OnReceived(sending, new MessageReceived(Message(1, authorId: "ana", text: "hello") with { ClientId = PendingMessage.ToWire(ClientId) }));
 
         state.Pending.ShouldBeEmpty();
         state.Messages.ShouldHaveSingleItem().Text.ShouldBe("hello");

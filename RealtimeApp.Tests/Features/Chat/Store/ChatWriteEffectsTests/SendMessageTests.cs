@@ -24,8 +24,48 @@ public sealed class SendMessageTests
         var message = circuit.State.Messages.ShouldHaveSingleItem();
         message.AuthorId.ShouldBe(ana.UserId);
         message.Sequence.ShouldBe(1);
+        message.ClientId.ShouldBe(clientId.ToString("N"));
         circuit.Actions.OfType<MessageSendSucceeded>().ShouldHaveSingleItem().ClientId.ShouldBe(clientId);
         (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task HandleAsync_StoresAndShowsOneMessage_WhenRetriedWhileTheFirstAttemptIsUnderWay()
+    {
+        await using var host = await ChatHost.StartAsync(configureServices: ChatCircuit.AddServices);
+        var ana = await host.CreateUserAsync("ana");
+        await using var circuit = await ChatCircuit.OpenAsync(host, ana);
+        await circuit.OpenChatAsync(Room.GeneralId);
+        var clientId = Guid.NewGuid();
+
+        circuit.Dispatcher.Dispatch(new SendMessage(clientId, Room.GeneralId, "once"));
+        circuit.Dispatcher.Dispatch(new RetrySend(clientId));
+        circuit.Dispatcher.Dispatch(new RetrySend(clientId));
+
+        await circuit.WaitUntilAsync(
+            state => state.Pending.IsEmpty && circuit.Actions.OfType<MessageSendSucceeded>().Any(),
+            "the message is confirmed");
+        circuit.State.Messages.ShouldHaveSingleItem().Text.ShouldBe("once");
+        circuit.Actions.OfType<MessageSendSucceeded>().ShouldAllBe(sent => sent.Message.Sequence == 1);
+        (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ShowsTwoMessages_WhenTheSameTextIsSentTwice()
+    {
+        await using var host = await ChatHost.StartAsync(configureServices: ChatCircuit.AddServices);
+        var ana = await host.CreateUserAsync("ana");
+        await using var circuit = await ChatCircuit.OpenAsync(host, ana);
+        await circuit.OpenChatAsync(Room.GeneralId);
+
+        circuit.Dispatcher.Dispatch(new SendMessage(Guid.NewGuid(), Room.GeneralId, "+1"));
+        circuit.Dispatcher.Dispatch(new SendMessage(Guid.NewGuid(), Room.GeneralId, "+1"));
+
+        await circuit.WaitUntilAsync(
+            state => state.Pending.IsEmpty && state.Messages.Count == 2 && circuit.Actions.OfType<MessageSendSucceeded>().Count() == 2,
+            "both messages are confirmed");
+        circuit.State.Messages.Select(m => (m.Sequence, m.Text)).ShouldBe([(1L, "+1"), (2L, "+1")]);
+        (await host.CountMessagesAsync(Room.GeneralId)).ShouldBe(2);
     }
 
     [Fact]
