@@ -61,8 +61,24 @@ public sealed class RoomAccess(RoomDirectory directory, EventHub hub, TimeProvid
         }
 
         var lastSequence = await db.Rooms.Where(r => r.Id == room.Id).Select(r => r.LastSequence).FirstAsync(cancellationToken);
-        db.RoomMemberships.Add(new RoomMembership { RoomId = room.Id, UserId = actor.UserId, JoinedAt = time.GetUtcNow(), LastReadSequence = lastSequence });
-        await db.SaveChangesAsync(cancellationToken);
+        var membership = db.RoomMemberships.Add(new RoomMembership { RoomId = room.Id, UserId = actor.UserId, JoinedAt = time.GetUtcNow(), LastReadSequence = lastSequence });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another first post of the same user (another tab, a retry, another node) may have added the membership and
+            // announced it; anything else is a real failure.
+            membership.State = EntityState.Detached;
+            if (await IsMemberAsync(db, actor.UserId, room.Id, cancellationToken))
+            {
+                return;
+            }
+
+            throw;
+        }
+
         hub.Publish(new RoomMembershipChanged(room.Id, actor.UserId, IsMember: true, nameof(RoomRole.Member)));
     }
 

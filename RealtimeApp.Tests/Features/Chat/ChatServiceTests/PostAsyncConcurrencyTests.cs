@@ -46,4 +46,19 @@ public sealed class PostAsyncConcurrencyTests
         published.Events.Select(e => e.Sequence).ShouldBe(SequenceRange.Of(1, Total));
         (await host.CountMessagesAsync(room)).ShouldBe(Total);
     }
+
+    [Theory]
+    [ClassData(typeof(BothEngines))]
+    public async Task PostAsync_JoinsThePublicRoomOnce_WhenANewcomersFirstPostsArriveTogether(DatabaseProvider engine)
+    {
+        await using var host = await ChatHost.StartAsync(engine, messagesPerMinute: 100_000);
+        var room = await host.CreateRoomAsync("open");
+        var newcomer = await host.CreateUserAsync("newcomer");
+
+        var posted = await Task.WhenAll(Enumerable.Range(1, Writers).Select(i => Task.Run(() => host.PostAsync(newcomer, room, $"hello {i}"))));
+
+        posted.Select(message => message.Sequence).Order().ShouldBe(SequenceRange.Of(1, Writers), "every first post is stored");
+        await using var db = await host.OpenDbAsync();
+        db.RoomMemberships.Count(m => m.RoomId == room && m.UserId == newcomer.UserId).ShouldBe(1);
+    }
 }
