@@ -1,4 +1,5 @@
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -10,6 +11,9 @@ internal sealed partial class ApiConnection
     private readonly Lock _requestsLock = new();
     private int _runningRequests;
     private TaskCompletionSource? _requestsFinished;
+
+    // 1 while the user's requests are being refused: only the first refusal of a run is logged.
+    private int _throttled;
 
     private void Dispatch(TrpcRequest request)
     {
@@ -167,7 +171,13 @@ internal sealed partial class ApiConnection
     {
         if (await _limits.TryAcquireRequestAsync(identity.Principal, _connectionCts.Token) is not { } refused)
         {
+            Volatile.Write(ref _throttled, 0);
             return false;
+        }
+
+        if (Interlocked.Exchange(ref _throttled, 1) == 0)
+        {
+            ApiConnectionLog.RateLimited(_logger, request.Path);
         }
 
         SendError(request, refused.ToTrpcException().ToError());

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -40,6 +41,9 @@ internal sealed partial class ApiConnection : IApiSession
     // 1 while the connectionParams are awaited; whoever takes it (the first message or the deadline) acts once.
     private int _awaitingConnectionParams;
 
+    // How the connection ended, for its last log line: the first close (requested, received or lost) wins.
+    private CloseNote? _closeNote;
+
     public ApiConnection(
         WebSocket socket,
         ApiUpgrade upgrade,
@@ -67,14 +71,14 @@ internal sealed partial class ApiConnection : IApiSession
         _registry = registry;
         _limits = limits;
         _logger = logger;
-        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent, Abort, _abortCts.Token);
+        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent, () => Lose("sending failed"), _abortCts.Token);
         _keepAlive = new KeepAliveMonitor(
             time,
             TimeSpan.FromSeconds(_options.KeepAlive.PingSeconds),
             TimeSpan.FromSeconds(_options.KeepAlive.PongWaitSeconds),
             Random.Shared.NextDouble(),
             () => Send(TrpcFrames.Ping),
-            Abort);
+            () => Lose("no answer to the keep-alive PING"));
         _awaitingConnectionParams = upgrade.ExpectsConnectionParams ? 1 : 0;
         _time = time;
         ConnectedAt = time.GetUtcNow();
@@ -100,6 +104,8 @@ internal sealed partial class ApiConnection : IApiSession
 
     public async Task RunAsync()
     {
+        using var logScope = _logger.BeginScope(ApiSessionLogScope.For(this, ApiSessionLogScope.WebSocket));
+        ApiConnectionLog.Opened(_logger, _remoteAddress);
         _registry.Add(this);
         _metrics.ApiConnectionOpened();
         _keepAlive.Start();
@@ -119,22 +125,20 @@ internal sealed partial class ApiConnection : IApiSession
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The socket was aborted or lost; nothing more to read.
+            NoteClose("network", (WebSocketCloseStatus)1006, "connection lost");
         }
         finally
         {
             _metrics.ApiConnectionClosed();
             await EndAsync();
+            var note = _closeNote ?? new CloseNote("server", WebSocketCloseStatus.NormalClosure, null);
+            ApiConnectionLog.Closed(_logger, note.ClosedBy, note.Status, note.Reason, _time.GetUtcNow() - ConnectedAt);
         }
     }
 
     /// <summary>Sends a close frame after what is queued (or at once with <paramref name="discardPending"/>) and aborts if the peer does not finish the handshake in time.</summary>
-    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
-    {
-        if (_writer.Close(status, description, discardPending))
-        {
-            _ = AbortUnlessClosedAsync();
-        }
-    }
+    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending) =>
+        Close("server", status, description, discardPending);
 
     public void SendReconnect() => Send(TrpcFrames.Reconnect);
 
@@ -154,7 +158,7 @@ internal sealed partial class ApiConnection : IApiSession
             {
                 if (message.Last.MessageType == WebSocketMessageType.Close)
                 {
-                    RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
+                    Close("client", _socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
                     return;
                 }
 
@@ -232,7 +236,7 @@ internal sealed partial class ApiConnection : IApiSession
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The barrier: a frame that fails in an unforeseen way is answered and logged; the connection reads the next one.
-            _logger.LogError(exception, "API connection {ConnectionId}: a frame could not be handled", Id);
+            ApiConnectionLog.FrameFailed(_logger, exception);
             Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Internal()));
         }
     }
@@ -267,9 +271,28 @@ internal sealed partial class ApiConnection : IApiSession
         }
     }
 
+    private void Close(string closedBy, WebSocketCloseStatus status, string? description, bool discardPending)
+    {
+        if (_writer.Close(status, description, discardPending))
+        {
+            NoteClose(closedBy, status, description);
+            _ = AbortUnlessClosedAsync();
+        }
+    }
+
+    /// <summary>Ends a connection that cannot close cleanly (no close handshake): the peer is gone or does not answer.</summary>
+    private void Lose(string reason)
+    {
+        NoteClose("network", (WebSocketCloseStatus)1006, reason);
+        Abort();
+    }
+
+    private void NoteClose(string closedBy, WebSocketCloseStatus status, string? reason) =>
+        Interlocked.CompareExchange(ref _closeNote, new CloseNote(closedBy, status, reason), null);
+
     private void OnSendQueueOverflow()
     {
-        _logger.LogWarning("API connection {ConnectionId} of {UserId} closed: more than {Bytes} bytes waiting to be sent", Id, UserId, _options.SendQueueBytes);
+        ApiConnectionLog.SendQueueOverflow(_logger, _options.SendQueueBytes);
         RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
     }
 
@@ -291,4 +314,6 @@ internal sealed partial class ApiConnection : IApiSession
         _connectionCts.Dispose();
         _abortCts.Dispose();
     }
+
+    private sealed record CloseNote(string ClosedBy, WebSocketCloseStatus? Status, string? Reason);
 }
