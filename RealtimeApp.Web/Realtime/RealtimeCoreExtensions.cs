@@ -35,6 +35,10 @@ public static class RealtimeCoreExtensions
         services.TryAddScoped<EventAggregator>();
         services.TryAddSingleton<ConnectionMetrics>();
         services.TryAddSingleton<BackplaneMetrics>();
+        services.TryAddSingleton<HubInstrumentBaseline>();
+        services.AddInstrumentBaseline<HubInstrumentBaseline>();
+        services.AddInstrumentBaseline<ConnectionMetrics>();
+        services.AddInstrumentBaseline<BackplaneMetrics>();
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         return services;
     }
