@@ -5,6 +5,7 @@ using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.RateLimits;
 using RealtimeApp.Web.Features.Rooms;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -22,6 +23,8 @@ public sealed class ChatService(
     {
         ArgumentNullException.ThrowIfNull(actor);
 
+        using var activity = AppTracing.Source.StartActivity("chat.post");
+        activity?.SetTag("chat.room", roomId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var room = await access.FindWritableAsync(db, actor, roomId, cancellationToken);
         if (!room.Succeeded)

@@ -59,9 +59,11 @@ internal sealed partial class ApiConnection
 
     private async Task RunCallAsync(TrpcRequest request)
     {
+        using var span = ApiSpans.StartCall(request.Path, ApiCallMetrics.WebSocket, ownTrace: true);
         var started = _callMetrics.Start();
         var (procedure, error) = await AnswerCallAsync(request);
         _callMetrics.Completed(ApiCallMetrics.WebSocket, procedure, error, started);
+        ApiSpans.Completed(span.Activity, error);
     }
 
     /// <summary>Answers a query or mutation; returns the procedure's path (null when there is none) and the error code sent, if any.</summary>
@@ -149,10 +151,18 @@ internal sealed partial class ApiConnection
             started = Send(TrpcFrames.Started(request.Id, request.JsonRpc));
             await foreach (var item in events.WithCancellation(cancellation))
             {
-                var frame = item.EventId is null
-                    ? TrpcFrames.Data(request.Id, request.JsonRpc, item.WritePayload)
-                    : TrpcFrames.TrackedData(request.Id, request.JsonRpc, item.EventId, item.WritePayload);
-                if (!Send(frame))
+                if (item.EventId is null)
+                {
+                    if (!Send(TrpcFrames.Data(request.Id, request.JsonRpc, item.WritePayload)))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                using var delivery = ApiSpans.StartDelivery(request.Path, ApiCallMetrics.WebSocket, item.EventId, item.Published);
+                if (!Send(TrpcFrames.TrackedData(request.Id, request.JsonRpc, item.EventId, item.WritePayload)))
                 {
                     break;
                 }

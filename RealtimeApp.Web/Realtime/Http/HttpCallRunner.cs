@@ -22,9 +22,11 @@ internal sealed class HttpCallRunner(HttpContext context, ApiAuthenticationResul
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(inputs);
 
+        using var span = ApiSpans.StartCall(call.Path, ApiCallMetrics.Http, ownTrace: false);
         var started = metrics.Start();
         var outcome = await RunCheckedAsync(call, head, inputs);
         metrics.Completed(ApiCallMetrics.Http, call.Procedure is null ? null : call.Path, outcome.Error?.Code, started);
+        ApiSpans.Completed(span.Activity, outcome.Error?.Code);
         return outcome;
     }
 

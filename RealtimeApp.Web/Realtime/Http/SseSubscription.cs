@@ -202,6 +202,7 @@ internal sealed class SseSubscription(
         {
             await foreach (var item in events.WithCancellation(stop))
             {
+                using var delivery = item.EventId is null ? default : ApiSpans.StartDelivery(Path, ApiSessionLogScope.ServerSentEvents, item.EventId, item.Published);
                 Send(SseFrame.Event(item));
             }
 
