@@ -41,9 +41,6 @@ internal sealed partial class ApiConnection : IApiSession
     // 1 while the connectionParams are awaited; whoever takes it (the first message or the deadline) acts once.
     private int _awaitingConnectionParams;
 
-    // How the connection ended, for its last log line: the first close (requested, received or lost) wins.
-    private CloseNote? _closeNote;
-
     public ApiConnection(
         WebSocket socket,
         ApiUpgrade upgrade,
@@ -104,7 +101,7 @@ internal sealed partial class ApiConnection : IApiSession
 
     public async Task RunAsync()
     {
-        using var logScope = _logger.BeginScope(ApiSessionLogScope.For(this, ApiSessionLogScope.WebSocket));
+        using var logScope = _logger.BeginScope(new ApiSessionLogScope(this, ApiSessionLogScope.WebSocket));
         ApiConnectionLog.Opened(_logger, _remoteAddress);
         _registry.Add(this);
         _metrics.ApiConnectionOpened();
@@ -125,14 +122,13 @@ internal sealed partial class ApiConnection : IApiSession
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The socket was aborted or lost; nothing more to read.
-            NoteClose("network", (WebSocketCloseStatus)1006, "connection lost");
+            NoteClose("network", Lost, "connection lost");
         }
         finally
         {
             _metrics.ApiConnectionClosed();
             await EndAsync();
-            var note = _closeNote ?? new CloseNote("server", WebSocketCloseStatus.NormalClosure, null);
-            ApiConnectionLog.Closed(_logger, note.ClosedBy, note.Status, note.Reason, _time.GetUtcNow() - ConnectedAt);
+            LogClosed();
         }
     }
 
@@ -271,25 +267,6 @@ internal sealed partial class ApiConnection : IApiSession
         }
     }
 
-    private void Close(string closedBy, WebSocketCloseStatus status, string? description, bool discardPending)
-    {
-        if (_writer.Close(status, description, discardPending))
-        {
-            NoteClose(closedBy, status, description);
-            _ = AbortUnlessClosedAsync();
-        }
-    }
-
-    /// <summary>Ends a connection that cannot close cleanly (no close handshake): the peer is gone or does not answer.</summary>
-    private void Lose(string reason)
-    {
-        NoteClose("network", (WebSocketCloseStatus)1006, reason);
-        Abort();
-    }
-
-    private void NoteClose(string closedBy, WebSocketCloseStatus status, string? reason) =>
-        Interlocked.CompareExchange(ref _closeNote, new CloseNote(closedBy, status, reason), null);
-
     private void OnSendQueueOverflow()
     {
         ApiConnectionLog.SendQueueOverflow(_logger, _options.SendQueueBytes);
@@ -314,6 +291,4 @@ internal sealed partial class ApiConnection : IApiSession
         _connectionCts.Dispose();
         _abortCts.Dispose();
     }
-
-    private sealed record CloseNote(string ClosedBy, WebSocketCloseStatus? Status, string? Reason);
 }

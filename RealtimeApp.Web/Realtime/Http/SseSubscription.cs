@@ -78,7 +78,7 @@ internal sealed class SseSubscription(
     public async Task RunAsync()
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _closedByServer.Token);
-        using var logScope = logger.BeginScope(ApiSessionLogScope.For(this, ApiSessionLogScope.ServerSentEvents));
+        using var logScope = logger.BeginScope(new ApiSessionLogScope(this, ApiSessionLogScope.ServerSentEvents));
         ApiConnectionLog.Opened(logger, _remoteAddress);
         try
         {

@@ -79,7 +79,7 @@ internal static class TrpcHttpEndpoint
             : ApiAuthenticationResult.Fail("not authenticated");
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrpcHttpEndpoint));
         var userId = caller.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        using var logScope = logger.BeginScope(new ApiSessionLogScope(() => "http:" + context.TraceIdentifier, () => userId, ApiSessionLogScope.Http));
+        using var logScope = logger.BeginScope(new ApiSessionLogScope("http:" + context.TraceIdentifier, userId, ApiSessionLogScope.Http));
         if (authenticates && !caller.Succeeded)
         {
             ApiConnectionLog.AuthenticationFailed(logger, caller.Failure);
