@@ -55,12 +55,13 @@ public sealed class MessagePathSpanTests : IAsyncLifetime
     {
         var ana = await _host.CreateUserAsync("ana");
         var client = await _host.ConnectAsync(ana);
+        var missing = "no-such-room-" + Guid.NewGuid().ToString("N");
 
-        await client.SendAsync("""{"id":3,"method":"mutation","params":{"path":"chat.send","input":{"roomId":"no-such-room","text":"lost"}}}""");
+        await client.SendAsync("""{"id":3,"method":"mutation","params":{"path":"chat.send","input":{"roomId":""" + $"\"{missing}\"" + ""","text":"lost"}}}""");
         (await client.ReceiveAsync()).ShouldContain("\"error\"");
-        await Eventually.WaitUntilAsync(() => FailedPostTo("no-such-room") is not null, "the failed call's span has ended");
+        await Eventually.WaitUntilAsync(() => FailedPostTo(missing) is not null, "the failed call's span has ended");
 
-        var call = FailedPostTo("no-such-room")!;
+        var call = FailedPostTo(missing)!;
         call.Status.ShouldBe(ActivityStatusCode.Error);
         call.GetTagItem("trpc.error_code").ShouldBe("NOT_FOUND");
     }
