@@ -37,6 +37,7 @@ static void AddServices(WebApplicationBuilder builder)
     builder.Services.AddRealtimeAppAuthentication();
     builder.Services.AddRealtimeAppHealthChecks();
     builder.Services.AddRealtimeAppMetrics();
+    builder.Services.AddRealtimeAppTracing(builder.Configuration);
     builder.Services.AddEventBackplane(builder.Configuration);
     builder.Services.AddRealtimeCore();
     builder.Services.AddRealtimeApi();

@@ -55,6 +55,17 @@ public sealed class RealtimeMetrics : IDisposable
         }
     }
 
+    /// <summary>Adds 0 to every instrument, so an exporter shows each one from start-up rather than from its first event.</summary>
+    public void RecordZeros()
+    {
+        _published.Add(0);
+        _deliveries.Add(0);
+        _handlerErrors.Add(0);
+        _dropped.Add(0);
+        _faulted.Add(0);
+        _activeSubscriptions.Add(0);
+    }
+
     internal void RecordPublished() => _published.Add(1);
 
     internal void RecordDeliveries(int count)

@@ -12,6 +12,7 @@ public sealed class StartupSettingsProcessTests
     [InlineData("Database__Provider", "Postgres", "Database=app", "ConnectionStrings:Default names no PostgreSQL server")]
     [InlineData("Realtime__Nodes", "2", null, "Realtime:Nodes is 2, but Realtime:Backplane is InMemory")]
     [InlineData("Realtime__Backplane", "Redis", null, "ConnectionStrings:Redis must name the Redis server")]
+    [InlineData("OpenTelemetry__OtlpEndpoint", "otel-collector:4318", null, "OpenTelemetry:OtlpEndpoint must be an absolute http or https URL")]
     public async Task Start_ExitsNonZeroWithOneLineNamingTheSetting_WhenASettingCannotWork(string key, string value, string? connectionString, string message)
     {
         var environment = new Dictionary<string, string?> { [key] = value, ["ConnectionStrings__Default"] = connectionString };

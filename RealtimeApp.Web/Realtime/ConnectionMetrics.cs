@@ -1,10 +1,11 @@
 using System.Diagnostics.Metrics;
 using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Realtime;
 
 /// <summary>Live connections and streams and WebSocket traffic, on the app's meter <c>RealtimeApp</c> next to the hub's instruments.</summary>
-public sealed class ConnectionMetrics
+public sealed class ConnectionMetrics : IInstrumentBaseline
 {
     private readonly UpDownCounter<long> _circuits;
     private readonly UpDownCounter<long> _apiConnections;
@@ -26,6 +27,19 @@ public sealed class ConnectionMetrics
         _framesSent = meter.CreateCounter<long>("realtimeapp.api.frames.sent", "{frame}", "WebSocket API frames sent.");
         _bytesReceived = meter.CreateCounter<long>("realtimeapp.api.bytes.received", "By", "WebSocket API payload bytes received.");
         _bytesSent = meter.CreateCounter<long>("realtimeapp.api.bytes.sent", "By", "WebSocket API payload bytes sent.");
+    }
+
+    public void RecordZeros()
+    {
+        foreach (var counter in new[] { _circuits, _apiConnections, _sseStreams })
+        {
+            counter.Add(0);
+        }
+
+        foreach (var counter in new[] { _framesReceived, _framesSent, _bytesReceived, _bytesSent })
+        {
+            counter.Add(0);
+        }
     }
 
     public void CircuitOpened() => _circuits.Add(1);

@@ -35,6 +35,8 @@ public static class RealtimeApiExtensions
         services.AddMetrics();
         services.TryAddSingleton<ConnectionMetrics>();
         services.TryAddSingleton<ApiCallMetrics>();
+        services.AddInstrumentBaseline<ConnectionMetrics>();
+        services.AddInstrumentBaseline<ApiCallMetrics>();
         services.TryAddSingleton(provider =>
         {
             var router = new ProcedureRouter();

@@ -37,6 +37,11 @@ public static class RealtimeCoreExtensions
         services.TryAddSingleton<ConnectionMetrics>();
         services.TryAddSingleton<BackplaneMetrics>();
         services.TryAddSingleton<StreamMetrics>();
+        services.TryAddSingleton<HubInstrumentBaseline>();
+        services.AddInstrumentBaseline<HubInstrumentBaseline>();
+        services.AddInstrumentBaseline<ConnectionMetrics>();
+        services.AddInstrumentBaseline<BackplaneMetrics>();
+        services.AddInstrumentBaseline<StreamMetrics>();
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         return services;
     }

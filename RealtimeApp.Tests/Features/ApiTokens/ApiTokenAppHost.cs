@@ -25,18 +25,28 @@ public sealed class ApiTokenAppHost : IAsyncDisposable
     // end the socket (no PONG within 5 s) before the token sweeper gets to close it, so it is off here. The close
     // handshake's timeout is real time: on a loaded machine the test client may take longer than the default 5 s to
     // answer a close frame, and the server would abort the socket under it.
-    private readonly RealtimeAppFactory _factory = new(new Dictionary<string, string?>
-    {
-        ["Api:KeepAlive:PingSeconds"] = "0",
-        ["Api:CloseTimeoutSeconds"] = "60",
-    });
+    private readonly RealtimeAppFactory _factory;
 
-    public ApiTokenAppHost()
+    /// <param name="settings">Configuration added to the host's (log levels, for instance).</param>
+    /// <param name="configureServices">Extra services (a log recorder, for instance).</param>
+    public ApiTokenAppHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        var all = new Dictionary<string, string?>
+        {
+            ["Api:KeepAlive:PingSeconds"] = "0",
+            ["Api:CloseTimeoutSeconds"] = "60",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        _factory = new RealtimeAppFactory(all);
         App = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddTrpcProcedures(router => router.Query("test.whoami", ctx => Task.FromResult(ctx.User.Identity!.Name)));
+            configureServices?.Invoke(services);
         }));
     }
 

@@ -6,6 +6,7 @@ using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat.Persistence;
 using RealtimeApp.Web.Features.RateLimits;
 using RealtimeApp.Web.Features.Rooms;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -31,6 +32,8 @@ public sealed class ChatService(
     {
         ArgumentNullException.ThrowIfNull(actor);
 
+        using var activity = AppTracing.Source.StartActivity("chat.post");
+        activity?.SetTag("chat.room", roomId);
         if (clientId is not null && !ClientIds.IsValid(clientId))
         {
             return Failure.Invalid($"clientId: {ClientIds.Rule}.");

@@ -17,6 +17,7 @@ public static class ChatServiceCollectionExtensions
         services.AddRateLimitsFeature();
         services.AddRoomsFeature();
         services.AddSingleton<ChatMetrics>();
+        services.AddInstrumentBaseline<ChatMetrics>();
         services.AddSingleton<IChatEventPublisher, HubChatEventPublisher>();
         services.AddSingleton<IMessageStore>(provider => provider.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
             ? ActivatorUtilities.CreateInstance<PostgresMessageStore>(provider)

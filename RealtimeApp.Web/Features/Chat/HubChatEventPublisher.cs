@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -14,9 +16,18 @@ public sealed class HubChatEventPublisher(EventHub hub, ChatMetrics metrics) : I
         foreach (var message in messages)
         {
             metrics.MessagePosted(message.RoomId);
-            hub.Publish(new MessagePosted(
+            var posted = new MessagePosted(
                 message.RoomId, message.Sequence, message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                message.AuthorId, message.AuthorName, message.Text, message.PostedAt, MentionList.Parse(message.Mentions), message.ClientId));
+                message.AuthorId, message.AuthorName, message.Text, message.PostedAt, MentionList.Parse(message.Mentions), message.ClientId);
+            using var span = AppTracing.Source.StartActivity("chat.publish", ActivityKind.Producer);
+            if (span is not null)
+            {
+                span.SetTag("chat.room", message.RoomId);
+                span.SetTag("chat.sequence", message.Sequence);
+                EventTraceContexts.Remember(posted, span.Context);
+            }
+
+            hub.Publish(posted);
         }
     }
 

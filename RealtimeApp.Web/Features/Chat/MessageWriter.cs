@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Chat.Persistence;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Features.Chat;
 
@@ -69,6 +71,9 @@ public sealed class MessageWriter(
     /// <summary>Commits <paramref name="batch"/>; returns the session to reuse, or null when it failed (the next batch opens a new one).</summary>
     private async Task<IMessageStoreSession?> CommitAsync(IMessageStoreSession? session, List<PendingMessage> batch)
     {
+        // One transaction serves every caller in the batch: one span, linked to each caller's span (see docs/operations.md).
+        using var span = AppTracing.StartDetached("chat.commit", ActivityKind.Internal, links: batch.Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller)));
+        span.Activity?.SetTag("chat.batch.size", batch.Count);
         try
         {
             session ??= await store.OpenSessionAsync(CancellationToken.None);
@@ -101,5 +106,7 @@ public sealed class MessageWriter(
     private sealed record PendingMessage(NewMessage Message)
     {
         public TaskCompletionSource<ChatMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
     }
 }

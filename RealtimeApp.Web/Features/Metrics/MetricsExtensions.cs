@@ -25,6 +25,7 @@ public static class MetricsExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        services.AddHostedService<MetricsBaselineService>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ExportedMeters)
             .AddAspNetCoreInstrumentation()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using RealtimeApp.Domain.RateLimits;
 using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Features.RateLimits;
 
@@ -9,7 +10,7 @@ namespace RealtimeApp.Web.Features.RateLimits;
 /// Counts refusals: the counter <c>realtimeapp.ratelimit.refused</c> (tags <c>limit</c> and <c>policy</c>) on the
 /// <c>RealtimeApp</c> meter, and per user in memory on this node for the dashboard's top list.
 /// </summary>
-public sealed class RateLimitRefusals
+public sealed class RateLimitRefusals : IInstrumentBaseline
 {
     public const string CounterName = "realtimeapp.ratelimit.refused";
 
@@ -21,6 +22,18 @@ public sealed class RateLimitRefusals
         ArgumentNullException.ThrowIfNull(meterFactory);
         _refused = meterFactory.Create(RealtimeMetrics.MeterName)
             .CreateCounter<long>(CounterName, "{refusal}", "Actions refused by a user's rate limit, by limit and by the policy that set it.");
+    }
+
+    /// <summary>A zero for every limit and policy pair.</summary>
+    public void RecordZeros()
+    {
+        foreach (var limit in Enum.GetValues<RateLimitKind>())
+        {
+            foreach (var policy in Enum.GetValues<RateLimitSource>())
+            {
+                _refused.Add(0, new KeyValuePair<string, object?>("limit", TagOf(limit)), new KeyValuePair<string, object?>("policy", policy.ToString()));
+            }
+        }
     }
 
     public void Record(string userId, string userName, RateLimitKind limit, RateLimitSource policy)

@@ -26,6 +26,7 @@ public static class RateLimitsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitPolicyCache>();
         services.AddSingleton<RateLimitRefusals>();
+        services.AddInstrumentBaseline<RateLimitRefusals>();
         services.TryAddSingleton<ISharedBuckets>(provider => provider.GetService<IConnectionMultiplexer>() is { } redis
             ? new RedisSharedBuckets(
                 redis,

@@ -1,10 +1,11 @@
 using System.Diagnostics.Metrics;
 using RealtimeApp.Domain.Realtime;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Realtime.Backplane;
 
 /// <summary>What crosses the bus between nodes, on the app's meter (<c>/metrics</c>).</summary>
-public sealed class BackplaneMetrics
+public sealed class BackplaneMetrics : IInstrumentBaseline
 {
     private readonly Counter<long> _published;
     private readonly Counter<long> _received;
@@ -24,6 +25,14 @@ public sealed class BackplaneMetrics
         _reconnects = meter.CreateCounter<long>("realtimeapp.backplane.reconnects", "{reconnect}", "Times the connection to the backplane came back.");
         _catchUpReads = meter.CreateCounter<long>(
             "realtimeapp.backplane.catchup.reads", "{read}", "Live feeds that read missed events from the database (a sequence jump, or the backplane's return).");
+    }
+
+    public void RecordZeros()
+    {
+        foreach (var counter in new[] { _published, _received, _notSent, _unreadable, _reconnects, _catchUpReads })
+        {
+            counter.Add(0);
+        }
     }
 
     public void Published() => _published.Add(1);

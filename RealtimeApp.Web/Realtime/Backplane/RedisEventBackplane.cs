@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Domain.Realtime.Events;
+using RealtimeApp.Web.Shared.Telemetry;
 using StackExchange.Redis;
 
 namespace RealtimeApp.Web.Realtime.Backplane;
@@ -44,6 +46,9 @@ public sealed class RedisEventBackplane : IEventBackplane, IDisposable
     {
         ArgumentNullException.ThrowIfNull(realtimeEvent);
         await _local.PublishAsync(realtimeEvent, cancellationToken);
+        using var span = AppTracing.Source.StartActivity("backplane.send", ActivityKind.Producer);
+        span?.SetTag("messaging.system", "redis");
+        span?.SetTag("messaging.destination.name", _channel.ToString());
         if (!_redis.IsConnected)
         {
             _metrics.NotSent();
@@ -59,6 +64,7 @@ public sealed class RedisEventBackplane : IEventBackplane, IDisposable
         {
             // Counted, and said once by OnConnectionFailed; each event is not worth an error of its own.
             _metrics.NotSent();
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using RealtimeApp.Web.Realtime.Authentication;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Protocol;
 
 namespace RealtimeApp.Web.Realtime.Connections;
@@ -38,6 +39,7 @@ internal sealed partial class ApiConnection
             }
             else
             {
+                ApiConnectionLog.AuthenticationFailed(_logger, ConnectionParamsParser.InvalidShape);
                 _contextTask = Task.Run(() => RejectAsync(TrpcError.Parse(ConnectionParamsParser.InvalidShape), ApiCloseCodes.Rejected));
             }
 
@@ -73,6 +75,7 @@ internal sealed partial class ApiConnection
         if (Interlocked.Exchange(ref _awaitingConnectionParams, 0) == 1)
         {
             var message = string.Create(CultureInfo.InvariantCulture, $"connectionParams were not received within {timeout.TotalSeconds:0.###} s");
+            ApiConnectionLog.AuthenticationFailed(_logger, message);
             _contextTask = RejectAsync(new TrpcError(TrpcErrorCode.Unauthorized, message), ApiCloseCodes.Rejected);
         }
     }
@@ -96,12 +99,13 @@ internal sealed partial class ApiConnection
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "API connection {ConnectionId}: the authenticator failed", Id);
+            ApiConnectionLog.AuthenticatorFailed(_logger, exception);
             result = ApiAuthenticationResult.Fail("Authentication failed");
         }
 
         if (!result.Succeeded)
         {
+            ApiConnectionLog.AuthenticationFailed(_logger, result.Failure);
             await RejectAsync(new TrpcError(TrpcErrorCode.Unauthorized, result.Failure), ApiCloseCodes.Rejected);
             return;
         }
@@ -110,11 +114,13 @@ internal sealed partial class ApiConnection
         User = principal;
         if (await _registry.AdmitAsync(this, principal, _limits, _connectionCts.Token) is { } refusal)
         {
+            ApiConnectionLog.Refused(_logger, refusal.Message);
             await RejectAsync(refusal, ApiCloseCodes.TooManyConnections);
             return;
         }
 
         UserName = principal.Identity?.Name;
+        ApiConnectionLog.Authenticated(_logger, UserId);
         _context.TrySetResult(new ConnectionIdentity(principal, parameters));
     }
 

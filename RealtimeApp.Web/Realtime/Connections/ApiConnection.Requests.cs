@@ -1,4 +1,5 @@
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -10,6 +11,9 @@ internal sealed partial class ApiConnection
     private readonly Lock _requestsLock = new();
     private int _runningRequests;
     private TaskCompletionSource? _requestsFinished;
+
+    // 1 while the user's requests are being refused: only the first refusal of a run is logged.
+    private int _throttled;
 
     private void Dispatch(TrpcRequest request)
     {
@@ -55,9 +59,11 @@ internal sealed partial class ApiConnection
 
     private async Task RunCallAsync(TrpcRequest request)
     {
+        using var span = ApiSpans.StartCall(request.Path, ApiCallMetrics.WebSocket, ownTrace: true);
         var started = _callMetrics.Start();
         var (procedure, error) = await AnswerCallAsync(request);
         _callMetrics.Completed(ApiCallMetrics.WebSocket, procedure, error, started);
+        ApiSpans.Completed(span.Activity, error);
     }
 
     /// <summary>Answers a query or mutation; returns the procedure's path (null when there is none) and the error code sent, if any.</summary>
@@ -145,10 +151,18 @@ internal sealed partial class ApiConnection
             started = Send(TrpcFrames.Started(request.Id, request.JsonRpc));
             await foreach (var item in events.WithCancellation(cancellation))
             {
-                var frame = item.EventId is null
-                    ? TrpcFrames.Data(request.Id, request.JsonRpc, item.WritePayload)
-                    : TrpcFrames.TrackedData(request.Id, request.JsonRpc, item.EventId, item.WritePayload);
-                if (!Send(frame))
+                if (item.EventId is null)
+                {
+                    if (!Send(TrpcFrames.Data(request.Id, request.JsonRpc, item.WritePayload)))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                using var delivery = ApiSpans.StartDelivery(request.Path, ApiCallMetrics.WebSocket, item.EventId, item.Published);
+                if (!Send(TrpcFrames.TrackedData(request.Id, request.JsonRpc, item.EventId, item.WritePayload)))
                 {
                     break;
                 }
@@ -167,7 +181,13 @@ internal sealed partial class ApiConnection
     {
         if (await _limits.TryAcquireRequestAsync(identity.Principal, _connectionCts.Token) is not { } refused)
         {
+            Volatile.Write(ref _throttled, 0);
             return false;
+        }
+
+        if (Interlocked.Exchange(ref _throttled, 1) == 0)
+        {
+            ApiConnectionLog.RateLimited(_logger, request.Path);
         }
 
         SendError(request, refused.ToTrpcException().ToError());

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -67,14 +68,14 @@ internal sealed partial class ApiConnection : IApiSession
         _registry = registry;
         _limits = limits;
         _logger = logger;
-        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent, Abort, _abortCts.Token);
+        _writer = new OutboundWriter(socket, _options.SendQueueBytes, OnSendQueueOverflow, metrics.FrameSent, () => Lose("sending failed"), _abortCts.Token);
         _keepAlive = new KeepAliveMonitor(
             time,
             TimeSpan.FromSeconds(_options.KeepAlive.PingSeconds),
             TimeSpan.FromSeconds(_options.KeepAlive.PongWaitSeconds),
             Random.Shared.NextDouble(),
             () => Send(TrpcFrames.Ping),
-            Abort);
+            () => Lose("no answer to the keep-alive PING"));
         _awaitingConnectionParams = upgrade.ExpectsConnectionParams ? 1 : 0;
         _time = time;
         ConnectedAt = time.GetUtcNow();
@@ -100,6 +101,8 @@ internal sealed partial class ApiConnection : IApiSession
 
     public async Task RunAsync()
     {
+        using var logScope = _logger.BeginScope(new ApiSessionLogScope(this, ApiSessionLogScope.WebSocket));
+        ApiConnectionLog.Opened(_logger, _remoteAddress);
         _registry.Add(this);
         _metrics.ApiConnectionOpened();
         _keepAlive.Start();
@@ -119,22 +122,19 @@ internal sealed partial class ApiConnection : IApiSession
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The socket was aborted or lost; nothing more to read.
+            NoteClose("network", Lost, "connection lost");
         }
         finally
         {
             _metrics.ApiConnectionClosed();
             await EndAsync();
+            LogClosed();
         }
     }
 
     /// <summary>Sends a close frame after what is queued (or at once with <paramref name="discardPending"/>) and aborts if the peer does not finish the handshake in time.</summary>
-    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
-    {
-        if (_writer.Close(status, description, discardPending))
-        {
-            _ = AbortUnlessClosedAsync();
-        }
-    }
+    public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending) =>
+        Close("server", status, description, discardPending);
 
     public void SendReconnect() => Send(TrpcFrames.Reconnect);
 
@@ -154,7 +154,7 @@ internal sealed partial class ApiConnection : IApiSession
             {
                 if (message.Last.MessageType == WebSocketMessageType.Close)
                 {
-                    RequestClose(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
+                    Close("client", _socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, discardPending: true);
                     return;
                 }
 
@@ -232,7 +232,7 @@ internal sealed partial class ApiConnection : IApiSession
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The barrier: a frame that fails in an unforeseen way is answered and logged; the connection reads the next one.
-            _logger.LogError(exception, "API connection {ConnectionId}: a frame could not be handled", Id);
+            ApiConnectionLog.FrameFailed(_logger, exception);
             Send(TrpcFrames.Error(RequestId.Null, false, TrpcError.Internal()));
         }
     }
@@ -269,7 +269,7 @@ internal sealed partial class ApiConnection : IApiSession
 
     private void OnSendQueueOverflow()
     {
-        _logger.LogWarning("API connection {ConnectionId} of {UserId} closed: more than {Bytes} bytes waiting to be sent", Id, UserId, _options.SendQueueBytes);
+        ApiConnectionLog.SendQueueOverflow(_logger, _options.SendQueueBytes);
         RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
     }
 

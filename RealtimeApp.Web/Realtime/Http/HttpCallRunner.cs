@@ -1,5 +1,6 @@
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -12,15 +13,20 @@ namespace RealtimeApp.Web.Realtime.Http;
 /// </summary>
 internal sealed class HttpCallRunner(HttpContext context, ApiAuthenticationResult caller, IApiUserLimits limits, ApiCallMetrics metrics, ILogger logger)
 {
+    // One line per request, however many of its calls the rate limit refuses.
+    private int _throttled;
+
     public async Task<HttpCallOutcome> RunAsync(HttpCall call, HttpRequestHead head, HttpInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(inputs);
 
+        using var span = ApiSpans.StartCall(call.Path, ApiCallMetrics.Http, ownTrace: false);
         var started = metrics.Start();
         var outcome = await RunCheckedAsync(call, head, inputs);
         metrics.Completed(ApiCallMetrics.Http, call.Procedure is null ? null : call.Path, outcome.Error?.Code, started);
+        ApiSpans.Completed(span.Activity, outcome.Error?.Code);
         return outcome;
     }
 
@@ -50,6 +56,11 @@ internal sealed class HttpCallRunner(HttpContext context, ApiAuthenticationResul
 
         if (await limits.TryAcquireRequestAsync(caller.Principal, context.RequestAborted) is { } refused)
         {
+            if (Interlocked.Exchange(ref _throttled, 1) == 0)
+            {
+                ApiConnectionLog.RateLimited(logger, call.Path);
+            }
+
             return HttpCallOutcome.Failed(refused.ToTrpcException().ToError());
         }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Connections;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -39,6 +40,9 @@ internal sealed class SseSubscription(
     // HttpContext is disposed (a lock ending the stream while the administrator's page lists who is online).
     private readonly string? _remoteAddress = context.Connection.RemoteIpAddress?.ToString();
 
+    // How the stream ended, for its last log line: the first reason noted wins.
+    private StreamEnd? _end;
+
     public string Id { get; } = Guid.NewGuid().ToString("N");
 
     public string? UserId { get; set; }
@@ -55,6 +59,7 @@ internal sealed class SseSubscription(
 
     public void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending)
     {
+        NoteEnd("server", status, description ?? "closed by the server");
         try
         {
             _closedByServer.Cancel();
@@ -73,11 +78,14 @@ internal sealed class SseSubscription(
     public async Task RunAsync()
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _closedByServer.Token);
+        using var logScope = logger.BeginScope(new ApiSessionLogScope(this, ApiSessionLogScope.ServerSentEvents));
+        ApiConnectionLog.Opened(logger, _remoteAddress);
         try
         {
             StartResponse();
             if (await RefusalAsync() is { } refusal)
             {
+                NoteEnd("server", null, "refused: " + refusal.Message);
                 Send(Connected());
                 Send(SseFrame.Error(refusal, Path));
                 await _outbox.FlushedAsync().WaitAsync(stop.Token);
@@ -98,16 +106,19 @@ internal sealed class SseSubscription(
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The client left, or the server ended the stream without "return": the client reconnects and resumes.
+            NoteEnd("client", null, "client left");
         }
         catch (IOException)
         {
-            // The connection broke while writing.
+            NoteEnd("network", null, "the connection broke while writing");
         }
         finally
         {
             await StopWritingAsync();
             _closedByServer.Dispose();
             _completion.TrySetResult();
+            var end = _end ?? new StreamEnd("server", null, "stream ended");
+            ApiConnectionLog.Closed(logger, end.ClosedBy, end.Status, end.Reason, time.GetUtcNow() - _connectedAt);
         }
     }
 
@@ -140,12 +151,14 @@ internal sealed class SseSubscription(
         var caller = await HttpCaller.AuthenticateAsync(context, head.ConnectionParams, authenticator, options.Value);
         if (!caller.Succeeded)
         {
+            ApiConnectionLog.AuthenticationFailed(logger, caller.Failure);
             return new TrpcError(TrpcErrorCode.Unauthorized, caller.Failure);
         }
 
         User = caller.Principal;
         if (await limits.TryAcquireRequestAsync(caller.Principal, context.RequestAborted) is { } refused)
         {
+            ApiConnectionLog.RateLimited(logger, Path);
             return refused.ToTrpcException().ToError();
         }
 
@@ -154,9 +167,12 @@ internal sealed class SseSubscription(
         if (tooMany is not null)
         {
             registry.Remove(this);
+            ApiConnectionLog.Refused(logger, tooMany.Message);
+            return tooMany;
         }
 
-        return tooMany;
+        ApiConnectionLog.Authenticated(logger, UserId);
+        return null;
     }
 
     /// <summary>
@@ -172,6 +188,7 @@ internal sealed class SseSubscription(
         }
         catch (Exception exception) when (!IsStop(exception, stop))
         {
+            NoteEnd("server", null, "the subscription failed to start");
             Send(Connected());
             Send(SseFrame.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
             await _outbox.FlushedAsync().WaitAsync(stop);
@@ -185,13 +202,16 @@ internal sealed class SseSubscription(
         {
             await foreach (var item in events.WithCancellation(stop))
             {
+                using var delivery = item.EventId is null ? default : ApiSpans.StartDelivery(Path, ApiSessionLogScope.ServerSentEvents, item.EventId, item.Published);
                 Send(SseFrame.Event(item));
             }
 
             Send(SseFrame.Return());
+            NoteEnd("server", null, "the subscription ended (return)");
         }
         catch (Exception exception) when (!IsStop(exception, stop))
         {
+            NoteEnd("server", null, "the subscription failed");
             Send(SseFrame.Error(CallFailures.ToError(exception, logger, Path, $"SSE stream {Id}"), Path));
         }
 
@@ -207,7 +227,7 @@ internal sealed class SseSubscription(
     {
         if (!_outbox.TrySend(frame) && !_outbox.IsBroken && !_closedByServer.IsCancellationRequested)
         {
-            logger.LogWarning("SSE stream {StreamId} of {UserId} ended: more than {Bytes} bytes waiting to be sent", Id, UserId, options.Value.SendQueueBytes);
+            ApiConnectionLog.SendQueueOverflow(logger, options.Value.SendQueueBytes);
             RequestClose(ApiCloseCodes.SendQueueOverflow, "send queue overflow", discardPending: true);
             context.Abort();
         }
@@ -227,6 +247,9 @@ internal sealed class SseSubscription(
 
         await flushed;
     }
+
+    private void NoteEnd(string closedBy, WebSocketCloseStatus? status, string reason) =>
+        Interlocked.CompareExchange(ref _end, new StreamEnd(closedBy, status, reason), null);
 
     private JsonElement? Input()
     {
@@ -253,4 +276,6 @@ internal sealed class SseSubscription(
         Type = ProcedureType.Subscription,
         ConnectionParams = head.ConnectionParams,
     };
+
+    private sealed record StreamEnd(string ClosedBy, WebSocketCloseStatus? Status, string Reason);
 }

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using RealtimeApp.Web.Realtime.Authentication;
 using RealtimeApp.Web.Realtime.Limits;
+using RealtimeApp.Web.Realtime.Logging;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -71,15 +73,24 @@ internal static class TrpcHttpEndpoint
             ? HttpInputs.FromQuery(head)
             : await HttpBody.ReadInputsAsync(request, head.IsBatch, options.HttpMaxBodyBytes);
         // Calls that fail on their path or method never reach authentication (§2.6): a batch of only those costs no look-up.
-        var caller = head.Calls.Any(call => call.Procedure is CallProcedure procedure && head.HasMethodOf(procedure))
+        var authenticates = head.Calls.Any(call => call.Procedure is CallProcedure procedure && head.HasMethodOf(procedure));
+        var caller = authenticates
             ? await HttpCaller.AuthenticateAsync(context, head.ConnectionParams, services.GetRequiredService<IApiConnectionAuthenticator>(), options)
             : ApiAuthenticationResult.Fail("not authenticated");
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrpcHttpEndpoint));
+        var userId = caller.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        using var logScope = logger.BeginScope(new ApiSessionLogScope("http:" + context.TraceIdentifier, userId, ApiSessionLogScope.Http));
+        if (authenticates && !caller.Succeeded)
+        {
+            ApiConnectionLog.AuthenticationFailed(logger, caller.Failure);
+        }
+
         var runner = new HttpCallRunner(
             context,
             caller,
             services.GetRequiredService<IApiUserLimits>(),
             services.GetRequiredService<ApiCallMetrics>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrpcHttpEndpoint)));
+            logger);
         var calls = head.Calls.Select(call => runner.RunAsync(call, head, inputs)).ToList();
         if (head.IsStreamed)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace RealtimeApp.Web.Realtime.Procedures;
@@ -30,5 +31,8 @@ internal sealed class SubscriptionProcedure(string path, Type? inputType, Func<P
     public Task<IAsyncEnumerable<SubscriptionEvent>> StartAsync(ProcedureContext context, JsonElement? input) => start(context, input);
 }
 
-/// <summary>One event ready to send: <see cref="EventId"/> is set for tracked events.</summary>
-internal readonly record struct SubscriptionEvent(string? EventId, Action<Utf8JsonWriter> WritePayload);
+/// <summary>
+/// One event ready to send: <see cref="EventId"/> is set for tracked events; <see cref="Published"/> is the span that
+/// published it, when known (<see cref="SerializedJson.Published"/>).
+/// </summary>
+internal readonly record struct SubscriptionEvent(string? EventId, Action<Utf8JsonWriter> WritePayload, ActivityContext Published = default);

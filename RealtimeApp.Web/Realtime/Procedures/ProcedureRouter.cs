@@ -108,7 +108,7 @@ public sealed class ProcedureRouter
                 throw new InvalidOperationException("A tracked event id must be non-empty and contain no \\0, \\n or \\r.");
             }
 
-            yield return new SubscriptionEvent(item.Id, PayloadWriter(item.Data));
+            yield return new SubscriptionEvent(item.Id, PayloadWriter(item.Data), item.Data is SerializedJson serialized ? serialized.Published : default);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using RealtimeApp.Web.Realtime.Protocol;
 
@@ -12,6 +13,9 @@ public sealed class SerializedJson
     private SerializedJson(byte[] utf8) => Utf8 = utf8;
 
     public ReadOnlyMemory<byte> Utf8 { get; }
+
+    /// <summary>The span that published the event this payload was made from, when it was traced (set by <see cref="SharedPayloads"/>).</summary>
+    public ActivityContext Published { get; internal set; }
 
     public static SerializedJson From<T>(T value) => new(JsonSerializer.SerializeToUtf8Bytes(value, ProcedureJson.Options));
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Realtime.Procedures;
 
@@ -24,6 +25,13 @@ public static class SharedPayloads
         ArgumentNullException.ThrowIfNull(apply);
 
         return Payloads.GetValue(published, static _ => new ConcurrentDictionary<Delegate, SerializedJson>())
-            .GetOrAdd(projection, static (key, state) => SerializedJson.From(state.apply(state.published, (TProjection)key)), (published, apply));
+            .GetOrAdd(projection, static (key, state) => Made(state.published, state.apply(state.published, (TProjection)key)), (published, apply));
+    }
+
+    private static SerializedJson Made<TPayload>(object published, TPayload payload)
+    {
+        var serialized = SerializedJson.From(payload);
+        serialized.Published = EventTraceContexts.Find(published);
+        return serialized;
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
 using RealtimeApp.Domain.Realtime;
 using RealtimeApp.Web.Realtime.Backplane;
+using RealtimeApp.Web.Shared.Telemetry;
 
 namespace RealtimeApp.Web.Realtime.Streams;
 
 /// <summary>What the resumable streams read back from the store, on the app's meter (<c>/metrics</c>).</summary>
-public sealed class StreamMetrics
+public sealed class StreamMetrics : IInstrumentBaseline
 {
     private readonly BackplaneMetrics _backplane;
     private readonly Counter<long> _resyncs;
@@ -24,4 +25,6 @@ public sealed class StreamMetrics
 
     /// <summary>A stream's buffer overflowed and it read the store again.</summary>
     public void Resynced() => _resyncs.Add(1);
+
+    public void RecordZeros() => _resyncs.Add(0);
 }
