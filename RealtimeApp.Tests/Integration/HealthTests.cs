@@ -23,7 +23,7 @@ public sealed class HealthTests : IAsyncLifetime
         var response = await client.GetAsync("/healthz", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy\ndatabase: Healthy (database reachable)\n");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy\ndatabase: Healthy (database reachable)\nshutdown: Healthy (serving)\n");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class HealthTests : IAsyncLifetime
         var response = await client.GetAsync("/healthz", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy\ndatabase: Unhealthy (database unreachable)\n");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy\ndatabase: Unhealthy (database unreachable)\nshutdown: Healthy (serving)\n");
     }
 
     [Fact]

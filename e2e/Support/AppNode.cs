@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace RealtimeApp.E2E.Support;
 
@@ -35,10 +36,13 @@ public sealed class AppNode : IAsyncDisposable
     /// <summary>The node's last lines of output, for a failure message.</summary>
     public string LastOutput => string.Join(Environment.NewLine, _output);
 
-    /// <summary>Starts node <paramref name="name"/> with <paramref name="settings"/> and waits until it serves <c>/healthz</c>.</summary>
-    public static async Task<AppNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts node <paramref name="name"/> with <paramref name="settings"/> (on <paramref name="port"/>, else a free one) and
+    /// waits until it serves <c>/healthz</c>.
+    /// </summary>
+    public static async Task<AppNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, int? port = null)
     {
-        var port = LoopbackPorts.Free();
+        port ??= LoopbackPorts.Free();
         var process = Process.Start(StartInfo(settings, ["--urls", $"http://127.0.0.1:{port}"]))!;
         var node = new AppNode(name, process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, line) => node.Keep(line.Data);
@@ -69,6 +73,18 @@ public sealed class AppNode : IAsyncDisposable
         return process.ExitCode == 0
             ? (await output).Trim()
             : throw new InvalidOperationException($"{string.Join(' ', arguments.Take(2))} failed ({process.ExitCode}): {await error}{await output}");
+    }
+
+    /// <summary>Stops the process with SIGTERM, as an orchestrator does, and waits until it has exited; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(CancellationToken cancellationToken)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
     }
 
     /// <summary>Ends the process at once with SIGKILL, as a crash or an OOM kill would.</summary>

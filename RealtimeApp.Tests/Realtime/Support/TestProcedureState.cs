@@ -9,6 +9,9 @@ public sealed class TestProcedureState
 
     public TaskCompletionSource SlowGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes once a <c>slow</c> query is running (waiting at <see cref="SlowGate"/>).</summary>
+    public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConcurrentQueue<string> CleanedUp { get; } = new();
 
     public int Counter => Volatile.Read(ref _counter);

@@ -24,6 +24,7 @@ public static class TestProcedures
         .Query("counter.get", context => Task.FromResult(State(context).Counter))
         .Query("slow", async context =>
         {
+            State(context).SlowStarted.TrySetResult();
             await State(context).SlowGate.Task.WaitAsync(context.CancellationToken);
             return "slow";
         })

@@ -23,13 +23,48 @@ internal sealed partial class ApiConnection
             return;
         }
 
+        var isCall = request.Method != TrpcMethod.Subscription;
+        bool refused;
         lock (_requestsLock)
         {
-            _runningRequests++;
+            refused = _finishing;
+            if (!refused)
+            {
+                _runningRequests++;
+                _runningCalls += isCall ? 1 : 0;
+            }
         }
 
-        Task.Run(() => request.Method == TrpcMethod.Subscription ? RunSubscriptionAsync(request) : RunCallAsync(request))
-            .ContinueWith(static (_, connection) => ((ApiConnection)connection!).RequestFinished(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (refused)
+        {
+            SendError(request, ShuttingDownError);
+            return;
+        }
+
+        var running = Task.Run(() => isCall ? RunCallAsync(request) : RunSubscriptionAsync(request));
+        if (isCall)
+        {
+            running.ContinueWith(static (_, connection) => ((ApiConnection)connection!).CallFinished(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else
+        {
+            running.ContinueWith(static (_, connection) => ((ApiConnection)connection!).RequestFinished(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private void CallFinished()
+    {
+        TaskCompletionSource? answered = null;
+        lock (_requestsLock)
+        {
+            if (--_runningCalls == 0)
+            {
+                (answered, _callsAnswered) = (_callsAnswered, null);
+            }
+        }
+
+        answered?.TrySetResult();
+        RequestFinished();
     }
 
     private void RequestFinished()

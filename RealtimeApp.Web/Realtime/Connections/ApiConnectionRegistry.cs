@@ -24,6 +24,12 @@ public sealed class ApiConnectionRegistry
     /// <summary>True once shutdown has closed every connection: new sockets would only be closed at once.</summary>
     public bool IsClosing => Volatile.Read(ref _closing) == 1;
 
+    /// <summary>
+    /// True from the start of shutdown (the drain): a new socket would only be told to move, so the upgrade is refused
+    /// with 503 and the client reconnects to a node that stays (or to this one once it has restarted).
+    /// </summary>
+    public bool RefusesNewSockets => Volatile.Read(ref _draining) == 1 || IsClosing;
+
     public IReadOnlyList<ApiConnectionInfo> Connections =>
         _connections.Values.Select(c => c.Describe()).OrderBy(c => c.ConnectedAt).ToList();
 
@@ -87,8 +93,9 @@ public sealed class ApiConnectionRegistry
     }
 
     /// <summary>
-    /// Closes every connection, and any that opens from now on (a client reconnecting to a node that is stopping
-    /// would otherwise hold the shutdown up), and waits until they have ended or <paramref name="cancellationToken"/> fires.
+    /// Closes every connection once the calls it runs have answered (bounded by <c>Api:CloseTimeoutSeconds</c>), and any
+    /// that opens from now on (a client reconnecting to a node that is stopping would otherwise hold the shutdown up), and
+    /// waits until they have ended or <paramref name="cancellationToken"/> fires.
     /// </summary>
     public async Task CloseAllAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken)
     {
@@ -96,7 +103,7 @@ public sealed class ApiConnectionRegistry
         Interlocked.Exchange(ref _closing, 1);
         foreach (var connection in _connections.Values)
         {
-            connection.RequestClose(status, description, discardPending: false);
+            connection.FinishAndClose(status, description);
         }
 
         // Connections that open meanwhile are closed by Add; wait for them too (an ended one leaves the dictionary first).
@@ -124,7 +131,7 @@ public sealed class ApiConnectionRegistry
         _connections[connection.Id] = connection;
         if (Volatile.Read(ref _closing) == 1)
         {
-            connection.RequestClose(_closeAllStatus.Status, _closeAllStatus.Description, discardPending: false);
+            connection.FinishAndClose(_closeAllStatus.Status, _closeAllStatus.Description);
         }
         else if (Volatile.Read(ref _draining) == 1)
         {

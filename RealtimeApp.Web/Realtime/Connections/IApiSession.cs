@@ -24,6 +24,12 @@ internal interface IApiSession
     /// <summary>Ends the session: a WebSocket closes with <paramref name="status"/>; an SSE stream ends without <c>return</c>, so its client reconnects.</summary>
     void RequestClose(WebSocketCloseStatus status, string? description, bool discardPending);
 
+    /// <summary>
+    /// Ends the session at shutdown: takes no new request, lets the calls already running answer, then ends it as
+    /// <see cref="RequestClose"/> does.
+    /// </summary>
+    void FinishAndClose(WebSocketCloseStatus status, string? description);
+
     /// <summary>Asks the client to move before shutdown (a WebSocket's reconnect notice; nothing for SSE, whose end says it all).</summary>
     void SendReconnect();
 }

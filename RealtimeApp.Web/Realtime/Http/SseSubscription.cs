@@ -70,6 +70,9 @@ internal sealed class SseSubscription(
         }
     }
 
+    /// <summary>A stream runs no calls of its own: it just ends.</summary>
+    public void FinishAndClose(WebSocketCloseStatus status, string? description) => RequestClose(status, description, discardPending: false);
+
     public void SendReconnect()
     {
         // An SSE client reconnects (and resumes) whenever its stream ends: the end itself is the notice.

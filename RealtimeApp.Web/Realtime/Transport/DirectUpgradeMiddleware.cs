@@ -44,7 +44,7 @@ internal sealed class DirectUpgradeMiddleware(ConnectionDelegate next, ListenOpt
         }
 
         // While shutting down, the HTTP path answers 503 (a client must not get a socket that closes at once).
-        if (head is null || _registry.IsClosing)
+        if (head is null || _registry.RefusesNewSockets)
         {
             await next(connection);
             return;

@@ -21,7 +21,7 @@ internal static class HttpUpgradeEndpoint
         }
 
         var services = context.RequestServices;
-        if (services.GetRequiredService<ApiConnectionRegistry>().IsClosing)
+        if (services.GetRequiredService<ApiConnectionRegistry>().RefusesNewSockets)
         {
             // Refused before the upgrade, so a client never sees an open socket (and sends on it) that closes at once.
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
