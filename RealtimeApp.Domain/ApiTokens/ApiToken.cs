@@ -16,6 +16,9 @@ public sealed class ApiToken
     /// <summary>SHA-256 of the secret's UTF-8 bytes.</summary>
     public required byte[] Hash { get; set; }
 
+    /// <summary>What the token may do: <see cref="ApiScopes"/> separated by spaces (<see cref="ApiScopes.All"/> by default).</summary>
+    public string Scopes { get; set; } = ApiScopes.All;
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ExpiresAt { get; set; }

@@ -1,3 +1,4 @@
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Cli;
 
 namespace RealtimeApp.Tests.Cli;
@@ -9,7 +10,9 @@ public sealed class TokenCommandParserTests
     {
         var result = CommandLineParser.Parse(["tokens", "create", "--email", " ana@example.com ", "--name", " ci deploy "]);
 
-        result.Command.ShouldBe(new CreateTokenCommand("ana@example.com", "ci deploy", null));
+        var command = result.Command.ShouldBeOfType<CreateTokenCommand>();
+        (command.Email, command.Name, command.ExpiresDays).ShouldBe(("ana@example.com", "ci deploy", (int?)null));
+        command.Scopes.ShouldBe([ApiScopes.All], "without --scopes a token does everything its owner can, as before scopes");
     }
 
     [Fact]
@@ -17,7 +20,15 @@ public sealed class TokenCommandParserTests
     {
         var result = CommandLineParser.Parse(["tokens", "create", "--email", "ana@example.com", "--name", "ci", "--expires-days", "30"]);
 
-        result.Command.ShouldBe(new CreateTokenCommand("ana@example.com", "ci", 30));
+        result.Command.ShouldBeOfType<CreateTokenCommand>().ExpiresDays.ShouldBe(30);
+    }
+
+    [Fact]
+    public void Parse_ReturnsTheScopes_InTheirListOrderWithoutRepeats_WhenGiven()
+    {
+        var result = CommandLineParser.Parse(["tokens", "create", "--email", "ana@example.com", "--name", "ci", "--scopes", "chat:write, chat:read,chat:write"]);
+
+        result.Command.ShouldBeOfType<CreateTokenCommand>().Scopes.ShouldBe([ApiScopes.ChatRead, ApiScopes.ChatWrite]);
     }
 
     [Theory]
@@ -28,6 +39,8 @@ public sealed class TokenCommandParserTests
     [InlineData("tokens create --email a@example.com --name ci --expires-days 1.5", "--expires-days must be a whole number")]
     [InlineData("tokens create --email a@example.com --name ci --password x", "unknown argument '--password'")]
     [InlineData("tokens revoke --email a@example.com", "unknown action 'revoke'")]
+    [InlineData("tokens create --email a@example.com --name ci --scopes chat:read,chat:admin", "--scopes: Unknown scope 'chat:admin'; scopes are all, rooms:read")]
+    [InlineData("tokens create --email a@example.com --name ci --scopes ,", "--scopes: Choose at least one scope.")]
     public void Parse_ReturnsOneLineError_WhenTokenArgumentsAreWrong(string commandLine, string expected)
     {
         var result = CommandLineParser.Parse(commandLine.Split(' '));
@@ -50,6 +63,6 @@ public sealed class TokenCommandParserTests
     {
         var usage = CommandLineParser.Usage;
 
-        usage.ShouldContain("tokens create --email E --name N [--expires-days D]");
+        usage.ShouldContain("tokens create --email E --name N [--expires-days D] [--scopes S1,S2]");
     }
 }

@@ -80,6 +80,41 @@ public sealed class TokenCommandTests : IDisposable
         StoredHashes().ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task TokensCreate_StoresTheScopes_WhenScopesAreGiven()
+    {
+        await CreateUserAsync();
+
+        var exitCode = await RunAsync("tokens", "create", "--email", "ana@example.com", "--name", "agent", "--scopes", "agents:report,tasks:write");
+
+        exitCode.ShouldBe(0);
+        Scalar("SELECT COUNT(*) FROM ApiTokens WHERE Scopes = 'tasks:write agents:report'").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TokensCreate_FailsWithOneLineAndCreatesNothing_WhenAStaffMembersTokenAsksForRoomsWrite()
+    {
+        await CreateUserAsync();
+
+        var exitCode = await RunAsync("tokens", "create", "--email", "ana@example.com", "--name", "rooms", "--scopes", "rooms:write");
+
+        exitCode.ShouldBe(CommandLineApp.Failure);
+        ErrorLine().ShouldBe("error: tokens create: Only an administrator's token may hold 'rooms:write'.");
+        StoredHashes().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TokensCreate_IsUsageErrorAndCreatesNothing_WhenAScopeIsUnknown()
+    {
+        await CreateUserAsync();
+
+        var exitCode = await RunAsync("tokens", "create", "--email", "ana@example.com", "--name", "ci", "--scopes", "chat:admin");
+
+        exitCode.ShouldBe(CommandLineApp.UsageError);
+        ErrorLine().ShouldStartWith("error: tokens create: --scopes: Unknown scope 'chat:admin'");
+        StoredHashes().ShouldBeEmpty();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
@@ -49,7 +50,7 @@ public sealed class TwoNodeSecurityTests
         await using var b = new RealtimeAppFactory(settings);
         var admin = await AdminAsync(a);
         var tokensOnA = a.Services.GetRequiredService<ApiTokenService>();
-        var created = (await tokensOnA.CreateAsync(admin.UserId, "revoked on node A", expiresAt: null, Ct)).Value!;
+        var created = (await tokensOnA.CreateAsync(admin.UserId, "revoked on node A", expiresAt: null, [ApiScopes.All], Ct)).Value!;
         await using var onB = await SubscribeWithTokenAsync(b, created.Secret, "chat.onMessage", """{"roomId":"general"}""");
 
         (await tokensOnA.RevokeAsync(admin, created.Token.Id, Ct)).Failure.ShouldBeNull();

@@ -7,7 +7,7 @@ public abstract record CliCommand;
 
 public sealed record CreateUserCommand(string Email, string Password, string Role) : CliCommand;
 
-public sealed record CreateTokenCommand(string Email, string Name, int? ExpiresDays) : CliCommand;
+public sealed record CreateTokenCommand(string Email, string Name, int? ExpiresDays, IReadOnlyList<string> Scopes) : CliCommand;
 
 /// <param name="Email">The user whose override changes.</param>
 /// <param name="Changes">The fields to set (null: unchanged).</param>

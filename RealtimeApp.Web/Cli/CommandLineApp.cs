@@ -85,7 +85,7 @@ public static class CommandLineApp
         }
 
         var expiresAt = command.ExpiresDays is { } days ? services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
-        var created = await services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, command.Name, expiresAt);
+        var created = await services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, command.Name, expiresAt, command.Scopes);
         if (!created.Succeeded)
         {
             await error.WriteLineAsync($"error: tokens create: {created.Failure!.Message}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Features.ApiTokens;
 
@@ -11,8 +12,11 @@ public static class CommandLineParser
         Usage:
           RealtimeApp.Web                                   start the server
           RealtimeApp.Web users create --email E --password P --role Admin|Staff
-          RealtimeApp.Web tokens create --email E --name N [--expires-days D]
-                                                            prints the new API token alone on stdout
+          RealtimeApp.Web tokens create --email E --name N [--expires-days D] [--scopes S1,S2]
+                                                            prints the new API token alone on stdout; scopes are
+                                                            all (the default), rooms:read, rooms:write (admins),
+                                                            chat:read, chat:write, tasks:read, tasks:write,
+                                                            agents:report, agents:read
           RealtimeApp.Web limits set --email E [--messages-per-minute N] [--requests-per-second N] [--burst N]
                                     [--subscriptions-per-connection N] [--connections-per-user N]
                                                             sets those fields of the user's own rate-limit override;
@@ -22,7 +26,7 @@ public static class CommandLineParser
         """;
 
     private static readonly HashSet<string> UserCreateOptions = ["email", "password", "role"];
-    private static readonly HashSet<string> TokenCreateOptions = ["email", "name", "expires-days"];
+    private static readonly HashSet<string> TokenCreateOptions = ["email", "name", "expires-days", "scopes"];
 
     /// <summary>True when the arguments name a command rather than server switches such as <c>--urls</c>.</summary>
     public static bool IsCommand(IReadOnlyList<string> args) =>
@@ -102,6 +106,9 @@ public static class CommandLineParser
             days = parsed;
         }
 
-        return CliParseResult.Success(new CreateTokenCommand(email.Trim(), name, days));
+        var (scopes, scopeError) = ApiScopes.Parse(options.Get("scopes") ?? ApiScopes.All);
+        return scopes is null
+            ? CliParseResult.Failure($"{command}: --scopes: {scopeError}")
+            : CliParseResult.Success(new CreateTokenCommand(email.Trim(), name, days, scopes));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.ApiTokens;
 
@@ -12,7 +13,7 @@ public static class ApiTokens
     {
         await using var scope = app.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, name, expiresAt: null);
+        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, name, expiresAt: null, [ApiScopes.All]);
         return created.Value!.Secret;
     }
 }

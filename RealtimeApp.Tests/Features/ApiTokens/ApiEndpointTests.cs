@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
@@ -43,7 +44,7 @@ public sealed class ApiEndpointTests : IAsyncLifetime
     public async Task BearerToken_OpensAnAuthenticatedConnection_OnKestrel()
     {
         var user = await _factory.CreateUserAsync("ana@example.com", "Ana#Pass1", Roles.Staff);
-        var token = (await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "ci", null, Ct)).Value!;
+        var token = (await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "ci", null, [ApiScopes.All], Ct)).Value!;
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", $"Bearer {token.Secret}");
         await socket.ConnectAsync(new Uri($"ws://{_address.Authority}/api/ws"), Ct);

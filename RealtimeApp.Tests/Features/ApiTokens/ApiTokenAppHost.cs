@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
@@ -45,7 +46,7 @@ public sealed class ApiTokenAppHost : IAsyncDisposable
         App = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddTrpcProcedures(router => router.Query("test.whoami", ctx => Task.FromResult(ctx.User.Identity!.Name)));
+            services.AddTrpcProcedures(router => router.Query("test.whoami", ApiScopes.ChatRead, ctx => Task.FromResult(ctx.User.Identity!.Name)));
             configureServices?.Invoke(services);
         }));
     }
@@ -70,9 +71,9 @@ public sealed class ApiTokenAppHost : IAsyncDisposable
         return new Actor(user.Id, email, new HashSet<string> { Roles.Staff });
     }
 
-    public async Task<CreatedApiToken> CreateTokenAsync(Actor owner, string name, DateTimeOffset? expiresAt = null)
+    public async Task<CreatedApiToken> CreateTokenAsync(Actor owner, string name, DateTimeOffset? expiresAt = null, IReadOnlyList<string>? scopes = null)
     {
-        var created = await Tokens.CreateAsync(owner.UserId, name, expiresAt, TestContext.Current.CancellationToken);
+        var created = await Tokens.CreateAsync(owner.UserId, name, expiresAt, scopes ?? [ApiScopes.All], TestContext.Current.CancellationToken);
         return created.Value ?? throw new InvalidOperationException(created.Failure!.Message);
     }
 

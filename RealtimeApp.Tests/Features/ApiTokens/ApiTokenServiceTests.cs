@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Common;
 using RealtimeApp.Web.Features.ApiTokens;
 
@@ -27,7 +28,7 @@ public sealed class ApiTokenServiceTests : ApiTokenTestBase
     [InlineData("an-extremely-long-token-name-that-goes-on-and-on-past-the-sixty-four-limit", "Name must be at most 64 characters.")]
     public async Task Create_SavesNothing_WhenNameIsInvalid(string name, string message)
     {
-        var created = await Tokens.CreateAsync(Ana.UserId, name, null, Ct);
+        var created = await Tokens.CreateAsync(Ana.UserId, name, null, [ApiScopes.All], Ct);
 
         created.Failure.ShouldBe(Failure.Invalid(message));
         (await StoredTokensAsync()).ShouldBeEmpty();
@@ -36,7 +37,7 @@ public sealed class ApiTokenServiceTests : ApiTokenTestBase
     [Fact]
     public async Task Create_SavesNothing_WhenExpiryIsInThePast()
     {
-        var created = await Tokens.CreateAsync(Ana.UserId, "ci", Time.GetUtcNow().AddMinutes(-1), Ct);
+        var created = await Tokens.CreateAsync(Ana.UserId, "ci", Time.GetUtcNow().AddMinutes(-1), [ApiScopes.All], Ct);
 
         created.Failure.ShouldBe(Failure.Invalid("Expiry must be in the future."));
         (await StoredTokensAsync()).ShouldBeEmpty();
@@ -47,8 +48,8 @@ public sealed class ApiTokenServiceTests : ApiTokenTestBase
     {
         await CreateAsync(Ana, "ci");
 
-        var duplicate = await Tokens.CreateAsync(Ana.UserId, " ci ", null, Ct);
-        var otherOwner = await Tokens.CreateAsync(Ben.UserId, "ci", null, Ct);
+        var duplicate = await Tokens.CreateAsync(Ana.UserId, " ci ", null, [ApiScopes.All], Ct);
+        var otherOwner = await Tokens.CreateAsync(Ben.UserId, "ci", null, [ApiScopes.All], Ct);
 
         duplicate.Failure!.Kind.ShouldBe(FailureKind.Conflict);
         otherOwner.Succeeded.ShouldBeTrue();
@@ -63,8 +64,8 @@ public sealed class ApiTokenServiceTests : ApiTokenTestBase
         await CreateAsync(Ana, "nightly", Time.GetUtcNow().AddDays(1));
         Time.Advance(TimeSpan.FromDays(2));
 
-        var again = await Tokens.CreateAsync(Ana.UserId, "ci", null, Ct);
-        var nightly = await Tokens.CreateAsync(Ana.UserId, "nightly", null, Ct);
+        var again = await Tokens.CreateAsync(Ana.UserId, "ci", null, [ApiScopes.All], Ct);
+        var nightly = await Tokens.CreateAsync(Ana.UserId, "nightly", null, [ApiScopes.All], Ct);
 
         again.Succeeded.ShouldBeTrue();
         nightly.Succeeded.ShouldBeTrue();

@@ -53,7 +53,7 @@ public abstract class ApiTokenTestBase : IAsyncLifetime
 
     protected async Task<CreatedApiToken> CreateAsync(Actor owner, string name, DateTimeOffset? expiresAt = null)
     {
-        var created = await Tokens.CreateAsync(owner.UserId, name, expiresAt, Ct);
+        var created = await Tokens.CreateAsync(owner.UserId, name, expiresAt, [ApiScopes.All], Ct);
         return created.Value ?? throw new InvalidOperationException(created.Failure!.Message);
     }
 

@@ -52,12 +52,15 @@ public sealed class ApiTokensPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => page.Find("[aria-label='My API tokens']"), Wait);
 
         page.Find("input").Input("deploy bot");
+        Choose(page, "chat:write");
+        Choose(page, "tasks:read");
         await page.Find("button:contains('Create token')").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[aria-label='New API token']").TextContent.ShouldContain("will not be shown again"), Wait);
         var secret = page.Find("[aria-label='New API token'] input").GetAttribute("value")!;
         ApiTokenSecret.IsWellFormed(secret).ShouldBeTrue();
         page.Find("[aria-label='My API tokens']").TextContent.ShouldContain("deploy bot");
+        page.Find("[aria-label='My API tokens'] td[data-label='Scopes']").TextContent.ShouldBe("chat:write, tasks:read");
         var again = Render<ApiTokensPage>();
         again.WaitForAssertion(() => again.Find("[aria-label='My API tokens']").TextContent.ShouldContain("deploy bot"), Wait);
         again.Markup.ShouldNotContain(secret);
@@ -71,10 +74,41 @@ public sealed class ApiTokensPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => page.Find("[aria-label='My API tokens']").TextContent.ShouldContain("ci"), Wait);
 
         page.Find("input").Input("ci");
+        Choose(page, "chat:read");
         await page.Find("button:contains('Create token')").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find(".mud-input-helper-text.mud-input-error").TextContent.ShouldContain("You already have an active token named"), Wait);
         page.FindAll("[aria-label='New API token']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Create_ShowsAScopeMessage_AndCreatesNothing_WhenNoScopeIsChosen()
+    {
+        var page = Render<ApiTokensPage>();
+        page.WaitForAssertion(() => page.Find("[aria-label='My API tokens']"), Wait);
+
+        page.Find("input").Input("deploy bot");
+        await page.Find("button:contains('Create token')").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find(".token-scopes [role='alert']").TextContent.ShouldBe("Choose at least one scope."), Wait);
+        page.FindAll("[aria-label='New API token']").ShouldBeEmpty();
+        (await _host.Tokens.ListAsync(_ana, Xunit.TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Form_OffersEveryScopeButTheAdministratorsOnes_ToAStaffMember()
+    {
+        var page = Render<ApiTokensPage>();
+        page.WaitForAssertion(() => page.Find("[aria-label='My API tokens']"), Wait);
+
+        var offered = page.FindAll(".token-scopes label").Select(label => label.TextContent.Trim().Split(':', 3) switch
+        {
+            [var resource, var level, _] => $"{resource}:{level}",
+            [var single, _] => single,
+            _ => label.TextContent,
+        }).ToList();
+
+        offered.ShouldBe(["all", "rooms:read", "chat:read", "chat:write", "tasks:read", "tasks:write", "agents:report", "agents:read"]);
     }
 
     [Fact]
@@ -94,4 +128,8 @@ public sealed class ApiTokensPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => page.Find("[aria-label='My API tokens']").TextContent.ShouldNotContain("old script"), Wait);
         (await _host.Tokens.ListAsync(_ana, Xunit.TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
+
+    private static void Choose(IRenderedComponent<ApiTokensPage> page, string scope) =>
+        page.FindAll(".token-scopes label").Single(label => label.TextContent.Trim().StartsWith(scope + ":", StringComparison.Ordinal))
+            .QuerySelector("input[type=checkbox]")!.Change(true);
 }

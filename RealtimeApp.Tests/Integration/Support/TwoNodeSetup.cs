@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
@@ -17,7 +18,7 @@ public static class TwoNodeSetup
     /// <summary>Subscribes on <paramref name="node"/> with a new API token of <paramref name="user"/>; returns once started.</summary>
     public static async Task<TrpcTestClient> SubscribeOnAsync(RealtimeAppFactory node, Actor user, string path, string input)
     {
-        var token = await node.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, $"two-node test {Guid.NewGuid():N}", expiresAt: null, Ct);
+        var token = await node.Services.GetRequiredService<ApiTokenService>().CreateAsync(user.UserId, $"two-node test {Guid.NewGuid():N}", expiresAt: null, [ApiScopes.All], Ct);
         return await SubscribeWithTokenAsync(node, token.Value!.Secret, path, input);
     }
 

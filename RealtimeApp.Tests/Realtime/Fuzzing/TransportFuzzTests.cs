@@ -3,6 +3,7 @@ using System.Text;
 using CsCheck;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Realtime.Http;
 using RealtimeApp.Web.Realtime.Procedures;
 using RealtimeApp.Web.Realtime.Protocol;
@@ -61,8 +62,8 @@ public sealed class TransportFuzzTests
     public void HttpRequestHead_IsReadOrRefused_ForAnyQueryString()
     {
         var router = new ProcedureRouter()
-            .Query("rooms.list", _ => Task.FromResult(0))
-            .Mutation<System.Text.Json.JsonElement, int>("chat.send", (_, _) => Task.FromResult(0));
+            .Query("rooms.list", ApiScopes.RoomsRead, _ => Task.FromResult(0))
+            .Mutation<System.Text.Json.JsonElement, int>("chat.send", ApiScopes.ChatWrite, (_, _) => Task.FromResult(0));
         var values = Gen.OneOf(HostileJson.Value, HostileJson.RequestLike, Gen.String[0, 20]);
         var queries = Gen.Select(values, values, Gen.OneOf("", "1", "0", "true"), (input, connectionParams, batch) =>
             $"?input={Uri.EscapeDataString(input)}&connectionParams={Uri.EscapeDataString(connectionParams)}&batch={batch}");

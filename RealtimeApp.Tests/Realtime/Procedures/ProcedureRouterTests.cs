@@ -1,3 +1,4 @@
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Tests.Realtime.Procedures;
@@ -7,9 +8,9 @@ public sealed class ProcedureRouterTests
     [Fact]
     public void Query_Throws_WhenPathIsAlreadyRegistered()
     {
-        var router = new ProcedureRouter().Query("rooms.list", _ => Task.FromResult(1));
+        var router = new ProcedureRouter().Query("rooms.list", ApiScopes.RoomsRead, _ => Task.FromResult(1));
 
-        var register = () => router.Mutation<int, int>("rooms.list", (_, input) => Task.FromResult(input));
+        var register = () => router.Mutation<int, int>("rooms.list", ApiScopes.RoomsRead, (_, input) => Task.FromResult(input));
 
         register.ShouldThrow<InvalidOperationException>().Message.ShouldContain("rooms.list");
     }
@@ -18,8 +19,8 @@ public sealed class ProcedureRouterTests
     public void Paths_ListEveryRegisteredProcedure_WhenSeveralAreRegistered()
     {
         var router = new ProcedureRouter()
-            .Query("a.query", _ => Task.FromResult(1))
-            .Subscription("a.events", _ => AsyncEnumerable.Empty<int>());
+            .Query("a.query", ApiScopes.ChatRead, _ => Task.FromResult(1))
+            .Subscription("a.events", ApiScopes.ChatRead, _ => AsyncEnumerable.Empty<int>());
 
         var paths = router.Paths;
 

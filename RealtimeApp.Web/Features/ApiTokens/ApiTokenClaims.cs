@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using RealtimeApp.Domain.ApiTokens;
+using RealtimeApp.Web.Realtime.Authentication;
 
 namespace RealtimeApp.Web.Features.ApiTokens;
 
@@ -19,7 +20,8 @@ public static class ApiTokenClaims
         return int.TryParse(principal.FindFirstValue(TokenId), out var id) ? id : null;
     }
 
-    public static ClaimsPrincipal CreatePrincipal(int tokenId, string userId, string name, IEnumerable<string> roles)
+    /// <summary>A token's principal: its owner (id, name, roles) held to the token's <paramref name="scopes"/>.</summary>
+    public static ClaimsPrincipal CreatePrincipal(int tokenId, string userId, string name, IEnumerable<string> roles, IReadOnlyCollection<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(roles);
 
@@ -30,6 +32,7 @@ public static class ApiTokenClaims
             new(TokenId, tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(ApiScopeClaims.For(scopes));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

@@ -15,7 +15,8 @@ public sealed partial class ApiTokenService
     public const string LockedOutReason = "account locked";
 
     /// <summary>
-    /// The principal of a valid token (claims NameIdentifier, Name = email, Role per role, <see cref="ApiTokenClaims.TokenId"/>),
+    /// The principal of a valid token (claims NameIdentifier, Name = email, Role per role, <see cref="ApiTokenClaims.TokenId"/>,
+    /// a scope claim per scope),
     /// or why it is refused: unknown or malformed (<see cref="InvalidReason"/>), revoked, expired, or the owner locked out.
     /// A valid token is looked up at most once per <see cref="ApiTokenOptions.SweepSeconds"/> (<see cref="ValidatedTokens"/>).
     /// </summary>
@@ -54,7 +55,8 @@ public sealed partial class ApiTokenService
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken);
         var lastUsed = await TouchAsync(db, row.Token, now, cancellationToken);
-        var principal = ApiTokenClaims.CreatePrincipal(row.Token.Id, row.User.Id, row.User.Email ?? row.User.UserName ?? row.User.Id, roles);
+        var principal = ApiTokenClaims.CreatePrincipal(
+            row.Token.Id, row.User.Id, row.User.Email ?? row.User.UserName ?? row.User.Id, roles, ApiScopes.Split(row.Token.Scopes));
         // Remembered until the next sweep, the token's expiry, or when its last use is due to be recorded again.
         var until = new[] { now + TimeSpan.FromSeconds(options.Value.SweepSeconds), lastUsed + LastUsedResolution }
             .Append(row.Token.ExpiresAt ?? DateTimeOffset.MaxValue).Min();

@@ -22,14 +22,20 @@ public sealed partial class ApiTokenService(
 {
     public const string RevokedReason = "token revoked";
 
-    /// <summary>Creates a token for <paramref name="userId"/>; the returned secret is never stored and cannot be shown again.</summary>
-    public async Task<Result<CreatedApiToken>> CreateAsync(string userId, string? name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a token for <paramref name="userId"/> that may do what <paramref name="scopes"/> (<see cref="ApiScopes"/>)
+    /// allow; the returned secret is never stored and cannot be shown again.
+    /// </summary>
+    public async Task<Result<CreatedApiToken>> CreateAsync(
+        string userId, string? name, DateTimeOffset? expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(scopes);
 
         var now = time.GetUtcNow();
         var (checkedName, nameError) = ApiTokenRules.CheckName(name);
-        var error = nameError ?? ApiTokenRules.CheckExpiry(expiresAt, now);
+        var (checkedScopes, scopeError) = ApiScopes.Check(scopes);
+        var error = nameError ?? ApiTokenRules.CheckExpiry(expiresAt, now) ?? scopeError;
         if (error is not null)
         {
             return Failure.Invalid(error);
@@ -40,6 +46,12 @@ public sealed partial class ApiTokenService(
         if (email is null && !await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
         {
             return Failure.NotFound("No such user.");
+        }
+
+        var adminOnly = checkedScopes!.Intersect(ApiScopes.AdministratorsOnly).ToList();
+        if (adminOnly.Count > 0 && !await IsAdministratorAsync(db, userId, cancellationToken))
+        {
+            return Failure.Forbidden($"Only an administrator's token may hold {string.Join(", ", adminOnly.Select(scope => $"'{scope}'"))}.");
         }
 
         // Unique among the owner's active tokens: a revoked or expired token's name may be reused.
@@ -59,6 +71,7 @@ public sealed partial class ApiTokenService(
             Name = checkedName!,
             Prefix = ApiTokenSecret.PrefixOf(secret),
             Hash = ApiTokenSecret.Hash(secret),
+            Scopes = ApiScopes.Join(checkedScopes!),
             CreatedAt = now,
             ExpiresAt = expiresAt,
         };
@@ -147,7 +160,12 @@ public sealed partial class ApiTokenService(
             .ToArray();
     }
 
+    private static Task<bool> IsAdministratorAsync(ApplicationDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .AnyAsync(name => name == Roles.Admin, cancellationToken);
+
     internal static ApiTokenSummary Summarize(ApiToken token, string? email, DateTimeOffset now) => new(
-        token.Id, token.UserId, email, token.Name, token.Prefix, token.CreatedAt, token.ExpiresAt, token.LastUsedAt,
+        token.Id, token.UserId, email, token.Name, token.Prefix, ApiScopes.Split(token.Scopes), token.CreatedAt, token.ExpiresAt, token.LastUsedAt,
         token.RevokedAt is not null ? ApiTokenStatus.Revoked : token.IsActiveAt(now) ? ApiTokenStatus.Active : ApiTokenStatus.Expired);
 }

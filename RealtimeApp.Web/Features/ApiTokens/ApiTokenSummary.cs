@@ -7,6 +7,7 @@ public sealed record ApiTokenSummary(
     string? UserEmail,
     string Name,
     string Prefix,
+    IReadOnlyList<string> Scopes,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? LastUsedAt,

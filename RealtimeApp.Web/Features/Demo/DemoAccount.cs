@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.ApiTokens;
@@ -15,6 +16,9 @@ public sealed class DemoAccount(IServiceScopeFactory scopes, ApiTokenService tok
 {
     public const string TokenName = "demo agents";
 
+    /// <summary>What the demo agents do and nothing more: report themselves, take commands, run tasks.</summary>
+    public static IReadOnlyList<string> Scopes { get; } = [ApiScopes.AgentsReport, ApiScopes.TasksWrite];
+
     public async Task<string> CreateTokenAsync(CancellationToken cancellationToken)
     {
         var user = await EnsureUserAsync(cancellationToken);
@@ -24,7 +28,7 @@ public sealed class DemoAccount(IServiceScopeFactory scopes, ApiTokenService tok
             await tokens.RevokeAsync(owner, previous.Id, cancellationToken);
         }
 
-        var created = await tokens.CreateAsync(user.Id, TokenName, expiresAt: null, cancellationToken);
+        var created = await tokens.CreateAsync(user.Id, TokenName, expiresAt: null, Scopes, cancellationToken);
         return created.Value?.Secret ?? throw new InvalidOperationException($"The demo API token could not be created: {created.Failure!.Message}");
     }
 

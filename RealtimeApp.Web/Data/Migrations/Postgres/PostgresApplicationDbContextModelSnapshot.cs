@@ -342,6 +342,13 @@ namespace RealtimeApp.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasDefaultValue("all");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");

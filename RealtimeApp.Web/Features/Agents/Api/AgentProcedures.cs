@@ -1,3 +1,4 @@
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Agents.Api;
@@ -6,11 +7,11 @@ namespace RealtimeApp.Web.Features.Agents.Api;
 internal static class AgentProcedures
 {
     public static void Register(ProcedureRouter router) => router
-        .Mutation<ReportAgentInput, AgentView>("agents.report", ReportAsync)
-        .Query<IReadOnlyList<AgentView>>("agents.list", ListAsync)
-        .Subscription<AgentStatusItem>("agents.onStatus", AgentStreams.OnStatus)
-        .Subscription<AgentStatusItem>("onAgentStatus", AgentStreams.OnStatus)
-        .Subscription<AgentIdInput, AgentCommandItem>("agents.onCommand", AgentStreams.OnCommandAsync);
+        .Mutation<ReportAgentInput, AgentView>("agents.report", ApiScopes.AgentsReport, ReportAsync)
+        .Query<IReadOnlyList<AgentView>>("agents.list", ApiScopes.AgentsRead, ListAsync)
+        .Subscription<AgentStatusItem>("agents.onStatus", ApiScopes.AgentsRead, AgentStreams.OnStatus)
+        .Subscription<AgentStatusItem>("onAgentStatus", ApiScopes.AgentsRead, AgentStreams.OnStatus)
+        .Subscription<AgentIdInput, AgentCommandItem>("agents.onCommand", ApiScopes.AgentsReport, AgentStreams.OnCommandAsync);
 
     private static async Task<AgentView> ReportAsync(ProcedureContext context, ReportAgentInput input) =>
         (await context.Get<AgentService>().ReportAsync(

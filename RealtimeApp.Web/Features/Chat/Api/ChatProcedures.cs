@@ -1,3 +1,4 @@
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Chat;
 using RealtimeApp.Web.Realtime.Procedures;
 
@@ -11,13 +12,13 @@ namespace RealtimeApp.Web.Features.Chat.Api;
 internal static class ChatProcedures
 {
     public static void Register(ProcedureRouter router) => router
-        .Mutation<SendInput, ChatMessageView>("chat.send", SendAsync)
-        .Query<HistoryInput, IReadOnlyList<ChatMessageView>>("chat.history", HistoryAsync)
-        .Mutation<EditInput, ChatMessageView>("chat.edit", EditAsync)
-        .Mutation<DeleteInput, ChatMessageView>("chat.delete", DeleteAsync)
-        .Query<SearchInput, IReadOnlyList<ChatMessageView>>("chat.search", SearchAsync)
-        .TrackedSubscription<OnMessageInput, SerializedJson>("chat.onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, message => message))
-        .TrackedSubscription<OnMessageInput, SerializedJson>("onMessage", (context, input) => RoomMessageStream.OpenAsync(context, input, SeedMessage.From));
+        .Mutation<SendInput, ChatMessageView>("chat.send", ApiScopes.ChatWrite, SendAsync)
+        .Query<HistoryInput, IReadOnlyList<ChatMessageView>>("chat.history", ApiScopes.ChatRead, HistoryAsync)
+        .Mutation<EditInput, ChatMessageView>("chat.edit", ApiScopes.ChatWrite, EditAsync)
+        .Mutation<DeleteInput, ChatMessageView>("chat.delete", ApiScopes.ChatWrite, DeleteAsync)
+        .Query<SearchInput, IReadOnlyList<ChatMessageView>>("chat.search", ApiScopes.ChatRead, SearchAsync)
+        .TrackedSubscription<OnMessageInput, SerializedJson>("chat.onMessage", ApiScopes.ChatRead, (context, input) => RoomMessageStream.OpenAsync(context, input, message => message))
+        .TrackedSubscription<OnMessageInput, SerializedJson>("onMessage", ApiScopes.ChatRead, (context, input) => RoomMessageStream.OpenAsync(context, input, SeedMessage.From));
 
     private static async Task<ChatMessageView> SendAsync(ProcedureContext context, SendInput input) =>
         (await context.Get<ChatService>().PostAsync(context.RequireActor(), input.RoomId, input.Text, input.ClientId, context.CancellationToken)).ValueOrThrow();

@@ -1,3 +1,4 @@
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Rooms.Api;
@@ -6,10 +7,10 @@ namespace RealtimeApp.Web.Features.Rooms.Api;
 internal static class RoomProcedures
 {
     public static void Register(ProcedureRouter router) => router
-        .Query("rooms.list", ListAsync)
-        .Mutation<RoomInput, RoomDto>("rooms.join", JoinAsync)
-        .Mutation<RoomInput>("rooms.leave", LeaveAsync)
-        .Mutation<CreateRoomInput, RoomDto>("rooms.create", CreateAsync);
+        .Query("rooms.list", ApiScopes.RoomsRead, ListAsync)
+        .Mutation<RoomInput, RoomDto>("rooms.join", ApiScopes.ChatWrite, JoinAsync)
+        .Mutation<RoomInput>("rooms.leave", ApiScopes.ChatWrite, LeaveAsync)
+        .Mutation<CreateRoomInput, RoomDto>("rooms.create", ApiScopes.RoomsWrite, CreateAsync);
 
     private static async Task<IReadOnlyList<RoomDto>> ListAsync(ProcedureContext context)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Web.Realtime.Procedures;
 
 namespace RealtimeApp.Web.Features.Tasks.Api;
@@ -7,13 +8,13 @@ namespace RealtimeApp.Web.Features.Tasks.Api;
 internal static class TaskProcedures
 {
     public static void Register(ProcedureRouter router) => router
-        .Mutation<CreateTaskInput, TaskView>("tasks.create", CreateAsync)
-        .Mutation<ReportTaskInput, TaskView>("tasks.report", ReportAsync)
-        .Query<TaskIdInput, TaskView>("tasks.get", GetAsync)
-        .Query<ListTasksInput, TaskPage>("tasks.list", ListAsync)
-        .Mutation<TaskIdInput, TaskView>("tasks.cancel", CancelAsync)
-        .TrackedSubscription<OnProgressInput, TaskEventView>("tasks.onProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, entry => entry))
-        .TrackedSubscription<OnProgressInput, SeedTaskProgress>("onTaskProgress", (context, input) => TaskProgressStream.OpenAsync(context, input, SeedTaskProgress.From));
+        .Mutation<CreateTaskInput, TaskView>("tasks.create", ApiScopes.TasksWrite, CreateAsync)
+        .Mutation<ReportTaskInput, TaskView>("tasks.report", ApiScopes.TasksWrite, ReportAsync)
+        .Query<TaskIdInput, TaskView>("tasks.get", ApiScopes.TasksRead, GetAsync)
+        .Query<ListTasksInput, TaskPage>("tasks.list", ApiScopes.TasksRead, ListAsync)
+        .Mutation<TaskIdInput, TaskView>("tasks.cancel", ApiScopes.TasksWrite, CancelAsync)
+        .TrackedSubscription<OnProgressInput, TaskEventView>("tasks.onProgress", ApiScopes.TasksRead, (context, input) => TaskProgressStream.OpenAsync(context, input, entry => entry))
+        .TrackedSubscription<OnProgressInput, SeedTaskProgress>("onTaskProgress", ApiScopes.TasksRead, (context, input) => TaskProgressStream.OpenAsync(context, input, SeedTaskProgress.From));
 
     private static async Task<TaskView> CreateAsync(ProcedureContext context, CreateTaskInput input) =>
         (await context.Get<TaskService>().CreateAsync(context.RequireActor(), input.Title, input.AgentId, input.Id, input.ClientId, context.CancellationToken)).ValueOrThrow();

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RealtimeApp.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TokenScopes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Scopes",
+                table: "ApiTokens",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: false,
+                defaultValue: "all");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Scopes",
+                table: "ApiTokens");
+        }
+    }
+}
