@@ -4,9 +4,9 @@
 // Prints DROP-WHEN-STORED (the E2E test holds the send's answer until it is committed, closes every API connection,
 // then lets the answer go to the closed socket) and READY-FOR-DROP (the test closes every API connection at once),
 // `PASS name` / `FAIL name: details` per check, then `N passed, N failed`; exit code 1 on any failure.
-import { TRPCClientError, createTRPCClient, createWSClient, wsLink } from '@trpc/client';
-import WebSocket from 'ws';
+import { TRPCClientError } from '@trpc/client';
 import { STEP_MS, assert, check, deadline, finish, waitFor, withTimeout } from './harness.mjs';
+import { watchedClient } from './watched-client.mjs';
 
 const { TRPC_URL: url, TRPC_TOKEN: token } = process.env;
 if (!url || !token) {
@@ -17,17 +17,10 @@ if (!url || !token) {
 deadline(120_000);
 
 const run = `${process.pid}-${Date.now()}`;
-const wsClients = [];
+const connections = [];
 function connect() {
-  const wsClient = createWSClient({ url, connectionParams: { token }, WebSocket });
-  wsClients.push(wsClient);
-  const connection = { wsClient, client: createTRPCClient({ links: [wsLink({ client: wsClient })] }), state: 'idle', lost: 0 };
-  wsClient.connectionState.subscribe({
-    next: (s) => {
-      connection.state = s.state;
-      if (s.state === 'connecting' && s.error) connection.lost++;
-    },
-  });
+  const connection = watchedClient(url, token);
+  connections.push(connection);
   return connection;
 }
 
@@ -91,5 +84,5 @@ await check('a send stored while its answer was lost, sent again after the recon
 await check('a send cut off by a dropped connection, sent again after the reconnect, is one message',
   () => resendAcrossDrop('READY-FOR-DROP', 'cut-', false), STEP_MS * 4);
 
-await Promise.allSettled(wsClients.map((c) => withTimeout(c.close(), 'close', 5_000)));
+await Promise.allSettled(connections.map((c) => withTimeout(c.wsClient.close(), 'close', 5_000)));
 finish();

@@ -4,9 +4,9 @@
 // the server with SIGTERM after the first ACKs and starts it again on the same port and database; both clients
 // reconnect by themselves. Env: TRPC_URL (ws://127.0.0.1:PORT/api/ws), TRPC_TOKEN, ROOM_ID, COUNT.
 // Prints `ACK n sequence` per answered post, `PASS name` / `FAIL name: details` per check, `N passed, N failed`.
-import { TRPCClientError, createTRPCClient, createWSClient, wsLink } from '@trpc/client';
-import WebSocket from 'ws';
+import { TRPCClientError } from '@trpc/client';
 import { STEP_MS, assert, check, deadline, finish, waitFor, withTimeout } from './harness.mjs';
+import { watchedClient } from './watched-client.mjs';
 
 const { TRPC_URL: url, TRPC_TOKEN: token, ROOM_ID: roomId, COUNT: countText } = process.env;
 const count = Number(countText);
@@ -18,17 +18,8 @@ if (!url || !token || !roomId || !count) {
 deadline(150_000);
 
 const run = `${process.pid}-${Date.now()}`;
-function connect() {
-  const wsClient = createWSClient({ url, connectionParams: { token }, WebSocket, retryDelayMs: () => 200 });
-  const connection = { wsClient, client: createTRPCClient({ links: [wsLink({ client: wsClient })] }), state: 'idle', lost: 0 };
-  wsClient.connectionState.subscribe({
-    next: (s) => {
-      connection.state = s.state;
-      if (s.state === 'connecting' && s.error) connection.lost++;
-    },
-  });
-  return connection;
-}
+// Reconnects every 200 ms while the server is down, so the restart's gap is short.
+const connect = () => watchedClient(url, token, { retryDelayMs: () => 200 });
 
 const follower = connect();
 const poster = connect();
