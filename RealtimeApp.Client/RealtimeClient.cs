@@ -11,7 +11,7 @@ namespace RealtimeApp.Client;
 
 /// <summary>
 /// A client of the RealtimeApp API over one WebSocket (the tRPC v11 protocol, <see cref="ProtocolVersion"/>): typed
-/// procedures grouped as the API is (<see cref="Rooms"/>, <see cref="Chat"/>), subscriptions as
+/// procedures grouped as the API is (<see cref="Rooms"/>, <see cref="Chat"/>, <see cref="Tasks"/>, <see cref="Agents"/>), subscriptions as
 /// <see cref="IAsyncEnumerable{T}"/> that resume after a lost connection, and untyped calls for anything newer. It
 /// connects at once, reconnects on its own (see <see cref="ReconnectPolicy"/>), and stops only when disposed or when
 /// the server refuses its token.
@@ -37,6 +37,8 @@ public sealed class RealtimeClient : IAsyncDisposable
         _supervisor.StateChanged += state => StateChanged?.Invoke(this, state);
         Rooms = new RoomsApi(this);
         Chat = new ChatApi(this);
+        Tasks = new TasksApi(this);
+        Agents = new AgentsApi(this);
         _supervisor.Start();
     }
 
@@ -51,6 +53,12 @@ public sealed class RealtimeClient : IAsyncDisposable
 
     /// <summary><c>chat.*</c>.</summary>
     public ChatApi Chat { get; }
+
+    /// <summary><c>tasks.*</c>.</summary>
+    public TasksApi Tasks { get; }
+
+    /// <summary><c>agents.*</c>.</summary>
+    public AgentsApi Agents { get; }
 
     /// <summary>Runs query <paramref name="path"/> with <paramref name="input"/> (any JSON-serializable value, or null for none).</summary>
     public Task<TOutput?> QueryAsync<TOutput>(string path, object? input = null, CancellationToken cancellationToken = default) =>

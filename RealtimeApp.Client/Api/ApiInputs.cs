@@ -14,3 +14,11 @@ internal sealed record EditInput(string RoomId, long Sequence, string Text);
 internal sealed record MessageInput(string RoomId, long Sequence);
 
 internal sealed record SearchInput(string RoomId, string Query);
+
+internal sealed record CreateTaskInput(string Title, string? AgentId, string? Id, string? ClientId);
+
+internal sealed record ReportTaskInput(string TaskId, int Progress, string? Status, string? Message, string? Error, string? ErrorDetails);
+
+internal sealed record TaskIdInput(string TaskId);
+
+internal sealed record AgentIdInput(string AgentId);

@@ -19,6 +19,19 @@ namespace RealtimeApp.Client.Protocol;
 [JsonSerializable(typeof(EditInput))]
 [JsonSerializable(typeof(MessageInput))]
 [JsonSerializable(typeof(SearchInput))]
+[JsonSerializable(typeof(TaskInfo))]
+[JsonSerializable(typeof(TaskPage))]
+[JsonSerializable(typeof(TaskProgress))]
+[JsonSerializable(typeof(TaskQuery))]
+[JsonSerializable(typeof(CreateTaskInput))]
+[JsonSerializable(typeof(ReportTaskInput))]
+[JsonSerializable(typeof(TaskIdInput))]
+[JsonSerializable(typeof(Agent))]
+[JsonSerializable(typeof(IReadOnlyList<Agent>))]
+[JsonSerializable(typeof(AgentReport))]
+[JsonSerializable(typeof(AgentStatus))]
+[JsonSerializable(typeof(AgentCommand))]
+[JsonSerializable(typeof(AgentIdInput))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext
 {
     /// <summary>For the untyped calls (<see cref="RealtimeClient.QueryAsync{TOutput}"/>): the records above, then reflection.</summary>
