@@ -86,6 +86,32 @@ public sealed class SignInAbuseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Login_CountsTheForwardedAddress_WhenTheOperatorEnabledForwardedHeaders()
+    {
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, as operations.md tells an operator behind a proxy to set.
+        await using var factory = new RealtimeAppFactory(new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders_Enabled"] = "true",
+            ["SignIn:FailuresPerAddress"] = "2",
+            ["SignIn:FailureWindowMinutes"] = "60",
+        });
+        await factory.CreateUserAsync(Email, Password, Roles.Staff);
+        var attacker = BrowserlessClient.For(factory);
+        attacker.Http.DefaultRequestHeaders.Add("X-Forwarded-For", Attacker);
+        await attacker.LogInAsync("victim1@example.com", "Guess#Pass1");
+        await attacker.LogInAsync("victim2@example.com", "Guess#Pass1");
+        var colleague = BrowserlessClient.For(factory);
+        colleague.Http.DefaultRequestHeaders.Add("X-Forwarded-For", Office);
+
+        var refused = await attacker.LogInAsync(Email, Password);
+        await colleague.LogInSuccessfullyAsync(Email, Password);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var log = factory.Services.GetRequiredService<IAuditLog>();
+        (await log.QueryAsync(new AuditQuery(Action: AuditActions.SignInSucceeded, Address: Office), Ct)).Total.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Login_AuditsSuccessAndFailuresWithTheAddressAndReason_ButNeverThePassword()
     {
         var client = TestClientAddress.ClientFrom(_factory, Office);
