@@ -175,6 +175,33 @@ public sealed class SignInAbuseTests : IAsyncLifetime
         refusal.After.ShouldBe($$"""{"address":"{{Attacker}}","reason":"rate_limited"}""");
     }
 
+    [Fact]
+    public async Task Login_AuditsTheSecondStep_WhenTheAccountUsesTwoFactor()
+    {
+        var codes = await _factory.WithUserManagerAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(Email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 2))!.ToList();
+        });
+        var client = TestClientAddress.ClientFrom(_factory, Office);
+
+        var password = await client.LogInAsync(Email, Password);
+        var wrongCode = await client.SubmitFormAsync("/Account/LoginWith2fa", "login-with-2fa", new() { ["Input.TwoFactorCode"] = "abcdef" });
+        var recovery = await client.SubmitFormAsync("/Account/LoginWithRecoveryCode", "login-with-recovery-code", new() { ["Input.RecoveryCode"] = codes[0] });
+
+        password.Headers.Location!.ToString().ShouldContain("Account/LoginWith2fa");
+        wrongCode.StatusCode.ShouldBe(HttpStatusCode.OK);
+        recovery.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The password step alone is not a sign-in: only the second step is recorded.
+        (await AuditAsync(new AuditQuery(Address: Office))).Select(e => (e.Action, e.After)).ShouldBe(
+        [
+            (AuditActions.SignInSucceeded, $$"""{"address":"{{Office}}","secondFactor":"recovery_code"}"""),
+            (AuditActions.SignInFailed, $$"""{"address":"{{Office}}","reason":"wrong_second_factor","secondFactor":"authenticator"}"""),
+        ]);
+    }
+
     private async Task<IReadOnlyList<AuditEntry>> AuditAsync(AuditQuery query) =>
         (await _factory.Services.GetRequiredService<IAuditLog>().QueryAsync(query, Ct)).Entries;
 }

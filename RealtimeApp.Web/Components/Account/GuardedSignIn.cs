@@ -63,4 +63,38 @@ public sealed class GuardedSignIn(SignInManager<ApplicationUser> signInManager, 
             return new GuardedSignInResult(result);
         }
     }
+
+    /// <summary>
+    /// The second step of a two-factor sign-in (<paramref name="secondFactor"/>: <c>authenticator</c> or
+    /// <c>recovery_code</c>), audited like the first. Not counted per address: the password was already right.
+    /// </summary>
+    public async Task<SignInResult> SecondFactorSignInAsync(ApplicationUser user, IPAddress? address, string secondFactor, Func<Task<SignInResult>> signIn)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(signIn);
+
+        var users = signInManager.UserManager;
+        var email = user.Email ?? user.UserName ?? user.Id;
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var result = await signIn();
+        if (result.Succeeded)
+        {
+            await audit.WriteSignInSucceededAsync(email, user.Id, address, secondFactor);
+            return result;
+        }
+
+        var reason = result switch
+        {
+            { IsLockedOut: true } when wasLockedOut => SignInFailureReasons.LockedOut,
+            { IsNotAllowed: true } => SignInFailureReasons.NotAllowed,
+            _ => SignInFailureReasons.WrongSecondFactor,
+        };
+        await audit.WriteSignInFailedAsync(email, user.Id, address, reason, secondFactor);
+        if (result.IsLockedOut && !wasLockedOut)
+        {
+            await audit.WriteSignInLockedOutAsync(email, user.Id, address, await users.GetLockoutEndDateAsync(user));
+        }
+
+        return result;
+    }
 }

@@ -15,6 +15,14 @@ public static class SignInAuditExtensions
     public static Task WriteSignInFailedAsync(this IAuditLog log, string email, string? userId, IPAddress? address, string reason, CancellationToken cancellationToken = default) =>
         Write(log, AuditActions.SignInFailed, email, userId, new { Address = AuditAddress(address), Reason = reason }, cancellationToken);
 
+    /// <summary>A sign-in completed with a second factor (<c>authenticator</c> or <c>recovery_code</c>) after the password.</summary>
+    public static Task WriteSignInSucceededAsync(this IAuditLog log, string email, string userId, IPAddress? address, string secondFactor, CancellationToken cancellationToken = default) =>
+        Write(log, AuditActions.SignInSucceeded, email, userId, new { Address = AuditAddress(address), SecondFactor = secondFactor }, cancellationToken);
+
+    /// <summary>A second factor that was refused after a right password.</summary>
+    public static Task WriteSignInFailedAsync(this IAuditLog log, string email, string userId, IPAddress? address, string reason, string secondFactor, CancellationToken cancellationToken = default) =>
+        Write(log, AuditActions.SignInFailed, email, userId, new { Address = AuditAddress(address), Reason = reason, SecondFactor = secondFactor }, cancellationToken);
+
     public static Task WriteSignInLockedOutAsync(this IAuditLog log, string email, string userId, IPAddress? address, DateTimeOffset? until, CancellationToken cancellationToken = default) =>
         Write(log, AuditActions.SignInLockedOut, email, userId, new { Address = AuditAddress(address), LockedOutUntil = until }, cancellationToken);
 

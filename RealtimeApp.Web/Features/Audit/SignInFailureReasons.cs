@@ -9,6 +9,7 @@ public static class SignInFailureReasons
 {
     public const string UnknownAccount = "unknown_account";
     public const string WrongPassword = "wrong_password";
+    public const string WrongSecondFactor = "wrong_second_factor";
     public const string LockedOut = "locked_out";
     public const string NotAllowed = "not_allowed";
     public const string RateLimited = "rate_limited";
