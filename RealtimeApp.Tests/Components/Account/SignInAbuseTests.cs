@@ -160,7 +160,7 @@ public sealed class SignInAbuseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Login_AuditsRefusals_AsRateLimited()
+    public async Task Login_AuditsTheFirstRefusal_AsRateLimited()
     {
         await using var factory = new RealtimeAppFactory(
             new Dictionary<string, string?> { ["SignIn:FailuresPerAddress"] = "1", ["SignIn:FailureWindowMinutes"] = "60" },
@@ -169,10 +169,14 @@ public sealed class SignInAbuseTests : IAsyncLifetime
         await client.LogInAsync("victim@example.com", "Guess#Pass1");
 
         (await client.LogInAsync("other@example.com", "Guess#Pass2")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await client.LogInAsync("third@example.com", "Guess#Pass3")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
 
+        // One entry per blocked spell, not one per refused attempt.
         var log = factory.Services.GetRequiredService<IAuditLog>();
-        var refusal = (await log.QueryAsync(new AuditQuery(Actor: "other@"), Ct)).Entries.ShouldHaveSingleItem();
+        var refusal = (await log.QueryAsync(new AuditQuery(Action: AuditActions.SignInFailed, Address: Attacker), Ct)).Entries[0];
+        refusal.ActorEmail.ShouldBe("other@example.com");
         refusal.After.ShouldBe($$"""{"address":"{{Attacker}}","reason":"rate_limited"}""");
+        (await log.QueryAsync(new AuditQuery(Address: Attacker), Ct)).Total.ShouldBe(2);
     }
 
     [Fact]

@@ -15,10 +15,15 @@ public sealed class GuardedSignIn(SignInManager<ApplicationUser> signInManager, 
 {
     public async Task<GuardedSignInResult> PasswordSignInAsync(IPAddress? address, string email, string password, bool rememberMe)
     {
-        if (!limiter.TryBegin(address, out var attempt, out var retryAfter))
+        if (!limiter.TryBegin(address, out var attempt, out var refusal))
         {
-            await audit.WriteSignInFailedAsync(email, null, address, SignInFailureReasons.RateLimited);
-            return GuardedSignInResult.Refused(retryAfter);
+            // Once per blocked spell, so a flood of refused attempts cannot fill the audit log.
+            if (refusal.IsFirst)
+            {
+                await audit.WriteSignInFailedAsync(email, null, address, SignInFailureReasons.RateLimited);
+            }
+
+            return GuardedSignInResult.Refused(refusal.RetryAfter);
         }
 
         using (attempt)

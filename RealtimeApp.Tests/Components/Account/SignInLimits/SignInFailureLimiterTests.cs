@@ -23,11 +23,11 @@ public sealed class SignInFailureLimiterTests
         Fail(Mallory);
         Fail(Mallory);
 
-        var allowed = _limiter.TryBegin(Mallory, out var attempt, out var retryAfter);
+        var allowed = _limiter.TryBegin(Mallory, out var attempt, out var refusal);
 
         allowed.ShouldBeFalse();
         attempt.ShouldBeNull();
-        retryAfter.ShouldBe(TimeSpan.FromMinutes(4));
+        refusal.ShouldBe(new SignInRefusal(TimeSpan.FromMinutes(4), IsFirst: true));
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class SignInFailureLimiterTests
 
         _limiter.TryBegin(Mallory, out var attempt, out _).ShouldBeTrue();
         attempt!.Failed();
-        _limiter.TryBegin(Mallory, out _, out var retryAfter).ShouldBeFalse();
-        retryAfter.ShouldBe(TimeSpan.FromMinutes(1));
+        _limiter.TryBegin(Mallory, out _, out var refusal).ShouldBeFalse();
+        refusal.RetryAfter.ShouldBe(TimeSpan.FromMinutes(1));
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class SignInFailureLimiterTests
         _limiter.TryBegin(Mallory, out var second, out _).ShouldBeTrue();
         _limiter.TryBegin(Mallory, out var third, out _).ShouldBeTrue();
 
-        _limiter.TryBegin(Mallory, out _, out var retryAfter).ShouldBeFalse();
-        retryAfter.ShouldBe(TimeSpan.FromSeconds(1));
+        _limiter.TryBegin(Mallory, out _, out var refusal).ShouldBeFalse();
+        refusal.RetryAfter.ShouldBe(TimeSpan.FromSeconds(1));
 
         first!.Succeeded();
         second!.Failed();
@@ -89,6 +89,27 @@ public sealed class SignInFailureLimiterTests
         _limiter.TryBegin(Mallory, out var fourth, out _).ShouldBeTrue();
         third!.Dispose();
         fourth!.Dispose();
+    }
+
+    [Fact]
+    public void TryBegin_SaysARefusalIsFirst_OnlyOncePerWait()
+    {
+        Fail(Mallory);
+        Fail(Mallory);
+        Fail(Mallory);
+
+        _limiter.TryBegin(Mallory, out _, out var first).ShouldBeFalse();
+        _time.Advance(TimeSpan.FromMinutes(2));
+        _limiter.TryBegin(Mallory, out _, out var again).ShouldBeFalse();
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Fail(Mallory);
+        Fail(Mallory);
+        Fail(Mallory);
+        _limiter.TryBegin(Mallory, out _, out var afterTheWait).ShouldBeFalse();
+
+        first.IsFirst.ShouldBeTrue();
+        again.ShouldBe(new SignInRefusal(TimeSpan.FromMinutes(3), IsFirst: false));
+        afterTheWait.IsFirst.ShouldBeTrue();
     }
 
     [Fact]

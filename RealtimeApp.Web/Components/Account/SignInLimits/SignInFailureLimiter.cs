@@ -40,11 +40,11 @@ public sealed class SignInFailureLimiter(SignInLimitOptions options, TimeProvide
 
     /// <summary>
     /// Reserves room for one failure from <paramref name="address"/>: true with the <paramref name="attempt"/> to
-    /// complete, or false with how long until the address may try again.
+    /// complete, or false with the <paramref name="refusal"/>: how long until the address may try again.
     /// </summary>
-    public bool TryBegin(IPAddress? address, [NotNullWhen(true)] out SignInAttempt? attempt, out TimeSpan retryAfter)
+    public bool TryBegin(IPAddress? address, [NotNullWhen(true)] out SignInAttempt? attempt, out SignInRefusal refusal)
     {
-        retryAfter = TimeSpan.Zero;
+        refusal = default;
         var key = PartitionKey(address);
         if (!options.IsEnabled)
         {
@@ -67,10 +67,17 @@ public sealed class SignInFailureLimiter(SignInLimitOptions options, TimeProvide
             if (excess >= 0)
             {
                 // The failure whose expiry makes room; none when only attempts in flight fill the budget.
-                retryAfter = excess < partition.Failures.Count
+                var retryAfter = excess < partition.Failures.Count
                     ? partition.Failures[excess] + options.FailureWindow - now
                     : TimeSpan.FromSeconds(1);
                 retryAfter = retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter;
+                var first = now >= partition.RefusedUntil;
+                if (first)
+                {
+                    partition.RefusedUntil = now + retryAfter;
+                }
+
+                refusal = new SignInRefusal(retryAfter, first);
                 attempt = null;
                 return false;
             }
@@ -156,6 +163,9 @@ public sealed class SignInFailureLimiter(SignInLimitOptions options, TimeProvide
         public List<DateTimeOffset> Failures { get; } = [];
 
         public int InFlight { get; set; }
+
+        /// <summary>Until when the last first refusal said to wait: refusals before then are not first.</summary>
+        public DateTimeOffset RefusedUntil { get; set; } = DateTimeOffset.MinValue;
 
         public void Expire(DateTimeOffset cutoff)
         {
