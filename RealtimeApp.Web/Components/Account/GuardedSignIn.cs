@@ -9,7 +9,8 @@ namespace RealtimeApp.Web.Components.Account;
 /// <summary>
 /// The login page's password sign-in: refused while the client's address has used up its failure budget
 /// (<see cref="SignInFailureLimiter"/>), otherwise Identity's <c>PasswordSignInAsync</c> with lockout; every outcome
-/// is written to the audit log with the address and, for a failure, the reason.
+/// is written to the audit log with the address and, for a failure, the reason (a right password that needs a second
+/// factor is recorded at the second step, <see cref="SecondFactorSignInAsync"/>).
 /// </summary>
 public sealed class GuardedSignIn(SignInManager<ApplicationUser> signInManager, SignInFailureLimiter limiter, IAuditLog audit)
 {
