@@ -35,6 +35,7 @@ static void AddServices(WebApplicationBuilder builder)
     builder.Services.AddRealtimeAppData(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddRealtimeAppUsers();
     builder.Services.AddRealtimeAppAuthentication();
+    builder.Services.AddSignInAbuseControls(builder.Configuration);
     builder.Services.AddRealtimeAppHealthChecks();
     builder.Services.AddRealtimeAppMetrics();
     builder.Services.AddRealtimeAppTracing(builder.Configuration);

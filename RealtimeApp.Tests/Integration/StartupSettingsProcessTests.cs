@@ -13,6 +13,7 @@ public sealed class StartupSettingsProcessTests
     [InlineData("Realtime__Nodes", "2", null, "Realtime:Nodes is 2, but Realtime:Backplane is InMemory")]
     [InlineData("Realtime__Backplane", "Redis", null, "ConnectionStrings:Redis must name the Redis server")]
     [InlineData("OpenTelemetry__OtlpEndpoint", "otel-collector:4318", null, "OpenTelemetry:OtlpEndpoint must be an absolute http or https URL")]
+    [InlineData("SignIn__FailuresPerAddress", "-1", null, "SignIn:FailuresPerAddress must be a whole number from 0 to 100000 (it is '-1').")]
     public async Task Start_ExitsNonZeroWithOneLineNamingTheSetting_WhenASettingCannotWork(string key, string value, string? connectionString, string message)
     {
         var environment = new Dictionary<string, string?> { [key] = value, ["ConnectionStrings__Default"] = connectionString };

@@ -48,6 +48,17 @@ public sealed class AdminAuditPageTests : BunitContext
         page.WaitForAssertion(() => _log.Queries.ShouldContain(q => q.Actor == "root@" && q.Page == 0 && q.PageSize == 25), Wait);
     }
 
+    [Fact]
+    public void AddressFilter_IsPassedToTheQuery()
+    {
+        var page = Render<AdminAuditPage>();
+        page.WaitForAssertion(() => _log.Queries.ShouldNotBeEmpty(), Wait);
+
+        page.Find("input[placeholder^='sign-ins from']").Input("203.0.113.7");
+
+        page.WaitForAssertion(() => _log.Queries.ShouldContain(q => q.Address == "203.0.113.7" && q.Page == 0), Wait);
+    }
+
     private sealed class RecordingAuditLog : IAuditLog
     {
         private static readonly AuditEntry Entry = new()

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -49,6 +50,21 @@ public sealed class AuditLogQueryTests : IAsyncLifetime
         (await _log.QueryAsync(new AuditQuery(Text: "50%"), Ct)).Entries.ShouldHaveSingleItem().Target.ShouldBe("room:dev");
         (await _log.QueryAsync(new AuditQuery(Text: "cleo"), Ct)).Entries.ShouldHaveSingleItem().Action.ShouldBe(AuditActions.UserLocked);
         (await _log.QueryAsync(new AuditQuery(From: Start.AddHours(1), To: Start.AddDays(2)), Ct)).Entries.ShouldHaveSingleItem().Target.ShouldBe("room:dev");
+    }
+
+    [Fact]
+    public async Task QueryAsync_FiltersSignInsByExactAddress()
+    {
+        await _log.WriteSignInFailedAsync("eve@example.com", null, IPAddress.Parse("203.0.113.7"), SignInFailureReasons.UnknownAccount, Ct);
+        await _log.WriteSignInFailedAsync("eve@example.com", null, IPAddress.Parse("203.0.113.70"), SignInFailureReasons.UnknownAccount, Ct);
+        await _log.WriteSignInSucceededAsync("ana@example.com", "u-ana", IPAddress.Parse("::ffff:203.0.113.7"), Ct);
+        await _log.WriteSignInSucceededAsync("ana@example.com", "u-ana", IPAddress.Parse("2001:DB8::7"), Ct);
+
+        var fromSeven = await _log.QueryAsync(new AuditQuery(Address: " 203.0.113.7 "), Ct);
+        var fromIPv6 = await _log.QueryAsync(new AuditQuery(Address: "2001:db8::7", Action: AuditActions.SignInSucceeded), Ct);
+
+        fromSeven.Entries.Select(e => e.Action).ShouldBe([AuditActions.SignInSucceeded, AuditActions.SignInFailed]);
+        fromIPv6.Entries.ShouldHaveSingleItem().After.ShouldBe("""{"address":"2001:db8::7"}""");
     }
 
     [Fact]

@@ -18,11 +18,14 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoked";
     public const string RateLimitDefaultChanged = "ratelimit.default_changed";
     public const string RateLimitOverrideChanged = "ratelimit.override_changed";
+    public const string SignInSucceeded = "signin.succeeded";
+    public const string SignInFailed = "signin.failed";
+    public const string SignInLockedOut = "signin.lockedout";
 
     public static IReadOnlyList<string> All { get; } =
     [
         UserCreated, RoleAdded, RoleRemoved, UserLocked, UserUnlocked, ConnectionDisconnected,
         RoomCreated, RoomUpdated, RoomArchived, RoomRestored, RoomMemberSet, RoomMemberRemoved, TokenRevoked,
-        RateLimitDefaultChanged, RateLimitOverrideChanged,
+        RateLimitDefaultChanged, RateLimitOverrideChanged, SignInSucceeded, SignInFailed, SignInLockedOut,
     ];
 }

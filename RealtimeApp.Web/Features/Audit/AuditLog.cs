@@ -55,6 +55,12 @@ public sealed class AuditLog(IDbContextFactory<ApplicationDbContext> contexts, T
             entries = entries.WhereAnyContains(db, query.Text.Trim(), e => e.Target, e => e.Before, e => e.After);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Address))
+        {
+            // Sign-in entries keep the address in "after" ({"address":"…",…}); the closing quote makes the match exact.
+            entries = entries.WhereAnyContains(db, $"\"address\":\"{query.Address.Trim()}\"", e => e.After);
+        }
+
         if (query.From is { } from)
         {
             entries = entries.Where(e => e.At >= from);

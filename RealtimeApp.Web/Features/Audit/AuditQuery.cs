@@ -2,7 +2,8 @@ namespace RealtimeApp.Web.Features.Audit;
 
 /// <summary>
 /// Audit filters: actor email (substring), exact action, text found in the target, before or after, and a time range
-/// (<paramref name="From"/> inclusive, <paramref name="To"/> exclusive). Pages count from 0.
+/// (<paramref name="From"/> inclusive, <paramref name="To"/> exclusive), and the client address of sign-in entries
+/// (<paramref name="Address"/>, exact). Pages count from 0.
 /// </summary>
 public sealed record AuditQuery(
     string? Actor = null,
@@ -11,4 +12,5 @@ public sealed record AuditQuery(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25,
+    string? Address = null);

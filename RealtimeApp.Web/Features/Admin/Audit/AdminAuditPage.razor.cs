@@ -12,6 +12,7 @@ public partial class AdminAuditPage
     private string? _actor;
     private string? _action;
     private string? _text;
+    private string? _address;
     private DateTime? _from;
     private DateTime? _to;
 
@@ -20,7 +21,7 @@ public partial class AdminAuditPage
 
     private async Task<TableData<AuditEntry>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var query = new AuditQuery(_actor, _action, _text, ToUtc(_from), ToUtc(_to?.AddDays(1)), state.Page, state.PageSize);
+        var query = new AuditQuery(_actor, _action, _text, ToUtc(_from), ToUtc(_to?.AddDays(1)), state.Page, state.PageSize, _address);
         var page = await AuditLog.QueryAsync(query, cancellationToken);
         return new TableData<AuditEntry> { Items = page.Entries, TotalItems = page.Total };
     }
