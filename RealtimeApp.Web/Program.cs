@@ -19,6 +19,7 @@ catch (InvalidSettingException exception)
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseRealtimeApi();
 app.UseAppShell();
 app.MapRealtimeAppHealth();
@@ -43,6 +44,7 @@ static void AddServices(WebApplicationBuilder builder)
     builder.Services.AddRealtimeCore();
     builder.Services.AddRealtimeApi();
     builder.Services.AddAppShell();
+    builder.Services.AddSecurityHeaders();
     builder.Services.AddFluxor(o => o.ScanAssemblies(typeof(Program).Assembly));
     builder.Services.AddConnectionStatus();
     builder.Services.AddRateLimitsFeature();

@@ -56,7 +56,8 @@ public static class AppShellExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The Content-Security-Policy (frame-ancestors included) has one owner: UseSecurityHeaders.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         return app;
     }
