@@ -64,6 +64,9 @@ public sealed class ApiSocket : ISubscriberConnection
     /// <summary>Reads until the socket closes or <paramref name="ct"/> fires; every complete frame goes to <paramref name="onFrame"/>.</summary>
     public void StartReceiving(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct) => _receiving = ReceiveAsync(onFrame, ct);
 
+    /// <summary>Drops the connection without a close frame, as a lost network would (dispose it afterwards).</summary>
+    public void Abort() => _socket.Abort();
+
     public async ValueTask DisposeAsync()
     {
         try

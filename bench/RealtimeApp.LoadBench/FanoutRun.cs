@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 
 namespace RealtimeApp.LoadBench;
 
@@ -107,15 +106,7 @@ public sealed class FanoutRun(FanoutSettings settings)
     {
         var admin = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
         _sockets.Add(admin);
-        var rooms = new List<string>();
-        for (var i = 0; i < settings.Rooms; i++)
-        {
-            var created = await admin.RequestAsync($$$"""{"id":{{{i + 1}}},"method":"mutation","params":{"input":{"name":"load-{{{i}}}"},"path":"rooms.create"}}""", ct);
-            using var json = JsonDocument.Parse(created);
-            rooms.Add(json.RootElement.GetProperty("result").GetProperty("data").GetProperty("id").GetString()!);
-        }
-
-        return rooms;
+        return await BenchRooms.CreateAsync(admin, settings.Rooms, ct);
     }
 
     private async Task SubscribeAsync(List<NodeSubscribers> nodes, string token, List<string> rooms, CancellationToken ct)

@@ -9,6 +9,7 @@ namespace RealtimeApp.LoadBench;
 public static class FrameText
 {
     private static readonly byte[] Marker = "\"text\":\"t"u8.ToArray();
+    private static readonly byte[] SequenceMarker = "\"sequence\":"u8.ToArray();
 
     public static string Message(long timestamp) => "t" + timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -24,6 +25,14 @@ public static class FrameText
     {
         id = 0;
         return frame.StartsWith("{\"id\":"u8) && Utf8Parser.TryParse(frame[6..], out id, out _);
+    }
+
+    /// <summary>The room sequence a Message in <paramref name="frame"/> carries (<c>"sequence":N</c>).</summary>
+    public static bool TryReadSequence(ReadOnlySpan<byte> frame, out long sequence)
+    {
+        sequence = 0;
+        var at = frame.IndexOf(SequenceMarker);
+        return at >= 0 && Utf8Parser.TryParse(frame[(at + SequenceMarker.Length)..], out sequence, out _);
     }
 
     public static bool IsError(ReadOnlySpan<byte> frame) => frame.IndexOf("\"error\""u8) >= 0;

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using RealtimeApp.LoadBench;
 
-// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all [--transport ws|sse] [--connections N]
+// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all|soak [--transport ws|sse] [--connections N]
 //   [--rooms N] [--rate DELIVERIES_PER_SECOND] [--publishers N] [--warmup S] [--seconds S] [--idle-connections N]
 //   [--settle S] [--clients N] [--path /api/trpc/…]
 //   [--nodes N --postgres "Host=127.0.0.1;Port=55432;Username=postgres" --redis 127.0.0.1:56379]   (fanout only)
+//   soak [--connections 5000] [--rooms 50] [--minutes 10] [--rate DELIVERIES_PER_SECOND (2000)] [--publishers 2]
+//        [--queries PER_SECOND (20)] [--reconnects PER_SECOND (10)]   (not part of all; exits 1 if it counted any error)
 // Loopback only; each run starts its own app process on a fresh database and stops it at the end: by default one node
 // on its own SQLite file. With --nodes (servers from bench/postgres.sh start and bench/redis.sh start), N nodes on one
 // fresh PostgreSQL database (dropped at the end) and one Redis channel, each room's subscribers spread over the nodes,
@@ -26,12 +28,37 @@ catch (ArgumentException exception)
 
 Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
 
+// Ctrl-C (or SIGTERM) ends a fan-out or soak run through its clean-up: nodes stopped, database dropped. A second one
+// ends it at once.
+using var stopping = new CancellationTokenSource();
+using var interrupt = what is "fanout" or "all" or "soak" ? PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop) : null;
+using var terminate = what is "fanout" or "all" or "soak" ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop) : null;
+
+if (what is "soak")
+{
+    var connections = Number("--connections", 5_000);
+    if (FileLimit.Current() is { } files && files < connections + 1_000)
+    {
+        Console.Error.WriteLine($"error: {connections} connections need more open files than the limit of {files} (each side holds one socket per connection): raise it with `ulimit -n`.");
+        return 2;
+    }
+
+    try
+    {
+        var errors = await new SoakRun(new SoakSettings(
+            connections, Number("--rooms", 50), Number("--minutes", 10), Number("--rate", 2_000), Number("--publishers", 2),
+            Number("--queries", 20), Number("--reconnects", 10))).RunAsync(stopping.Token);
+        return errors == 0 ? 0 : 1;
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("stopped: the app is down and the run's database is gone");
+        return 130;
+    }
+}
+
 if (what is "fanout" or "all")
 {
-    // Ctrl-C (or SIGTERM) ends the run through its clean-up: nodes stopped, database dropped. A second one ends it at once.
-    using var stopping = new CancellationTokenSource();
-    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
     var rates = Option("--rate") is { } rate ? [int.Parse(rate, CultureInfo.InvariantCulture)] : new[] { 50_000, 200_000 };
     try
     {
@@ -48,15 +75,6 @@ if (what is "fanout" or "all")
         Console.Error.WriteLine("stopped: the app nodes are down and the run's database is gone");
         return 130;
     }
-
-    void Stop(PosixSignalContext context)
-    {
-        if (!stopping.IsCancellationRequested)
-        {
-            context.Cancel = true;
-            stopping.Cancel();
-        }
-    }
 }
 
 if (what is "idle" or "all")
@@ -70,6 +88,15 @@ if (what is "http" or "all")
 }
 
 return 0;
+
+void Stop(PosixSignalContext context)
+{
+    if (!stopping.IsCancellationRequested)
+    {
+        context.Cancel = true;
+        stopping.Cancel();
+    }
+}
 
 string? Option(string name)
 {
