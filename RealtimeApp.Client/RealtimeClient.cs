@@ -88,9 +88,20 @@ public sealed class RealtimeClient : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextId);
         try
         {
-            var answer = await SendCallAsync(id, method, path, input, linked.Token);
-            var data = await answer.WaitAsync(linked.Token);
-            return data is { } json ? json.Deserialize(output) : default;
+            while (true)
+            {
+                var answer = await SendCallAsync(id, method, path, input, linked.Token);
+                try
+                {
+                    var data = await answer.WaitAsync(linked.Token);
+                    return data is { } json ? json.Deserialize(output) : default;
+                }
+                catch (RealtimeConnectionException lost) when (!lost.IsFinal && method == TrpcMethod.Query)
+                {
+                    // A query changes nothing: asked again on the next connection, as @trpc/client does. A mutation
+                    // lost with its connection is the caller's to send again (with its clientId).
+                }
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -1,9 +1,9 @@
 namespace RealtimeApp.Client;
 
 /// <summary>
-/// The connection could not carry a request: it was lost while the request was under way (it may or may not have
-/// run: send it again with the same <c>clientId</c>), it did not come back within the request timeout, or the client is
-/// closed (<see cref="IsFinal"/>, e.g. the token was revoked).
+/// The connection could not carry a request: it was lost while a mutation was under way (it may or may not have run:
+/// send it again with the same <c>clientId</c>; a query is asked again on its own), it did not come back within the
+/// request timeout, or the client is closed (<see cref="IsFinal"/>, e.g. the token was revoked).
 /// </summary>
 public sealed class RealtimeConnectionException : Exception
 {

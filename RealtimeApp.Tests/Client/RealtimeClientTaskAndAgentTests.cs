@@ -34,7 +34,7 @@ public sealed class RealtimeClientTaskAndAgentTests : IAsyncLifetime
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var following = Task.Run(async () =>
         {
-            await foreach (var progress in _agent.Tasks.OnProgressAsync(created.Id, cancellationToken: stop.Token))
+            await foreach (var progress in _agent.Tasks.OnProgressAsync(created.Id, created.LastSequence, stop.Token))
             {
                 events.Add(progress);
                 if (progress.Status == "succeeded")
@@ -77,8 +77,10 @@ public sealed class RealtimeClientTaskAndAgentTests : IAsyncLifetime
         await _agent.Tasks.CancelAsync(task.Id, Ct);
         await Realtime.Support.Eventually.WaitUntilAsync(() => commands.Count == 1, "the cancel command arrives");
         _host.Registry.CloseWhere(_ => true, "disconnected by an administrator");
-        await Realtime.Support.Eventually.WaitUntilAsync(() => _agent.State.Phase == ConnectionPhase.Open && _host.Registry.Count == 1, "the agent is back");
+        // Asked while the connection goes: the query is asked again on the next connection.
         var agents = await _agent.Agents.ListAsync(Ct);
+        await Realtime.Support.Eventually.WaitUntilAsync(() => _agent.State.Phase == ConnectionPhase.Open && _host.Registry.Count == 1, "the agent is back");
+        await _agent.Tasks.GetAsync(task.Id, Ct);
         await stop.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(() => following);
 

@@ -21,9 +21,16 @@ public sealed class ApiTokensPage(IPage page)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API tokens", Exact = true })).ToBeVisibleAsync();
     }
 
-    public async Task<string> CreateAsync(string name)
+    /// <summary>Creates a token named <paramref name="name"/> with <paramref name="scopes"/> ticked; returns the secret shown once.</summary>
+    public async Task<string> CreateAsync(string name, params string[] scopes)
     {
         await NameField.FillAsync(name);
+        foreach (var scope in scopes)
+        {
+            // Each checkbox's name is "scope: what it allows".
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = $"{scope}:" }).CheckAsync();
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         await Assertions.Expect(NewToken).ToBeVisibleAsync();
         return await NewToken.InputValueAsync();

@@ -16,9 +16,9 @@ public sealed class ApiTokenTests(BrowserHost host)
         var tokens = new ApiTokensPage(page);
         await tokens.OpenFromNavigationAsync();
 
-        var secret = await tokens.CreateAsync("e2e script");
+        var secret = await tokens.CreateAsync("e2e script", "chat:read", "tasks:write");
         await Expect(tokens.OneTimeWarning).ToBeVisibleAsync();
-        await Expect(tokens.Row("e2e script")).ToBeVisibleAsync();
+        await Expect(tokens.Row("e2e script")).ToContainTextAsync("chat:read, tasks:write");
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", $"Bearer {secret}");
         await socket.ConnectAsync(new Uri($"ws://{host.App.BaseAddress.Authority}/api/ws"), ct);

@@ -106,6 +106,28 @@ public sealed class ApiTokenScopeTests : IAsyncLifetime
         _host.Registry.Connections.Single().SubscriptionCount.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(ApiScopes.RoomsRead, "query", "rooms.list", null, "query", "chat.history", """{"roomId":"general"}""", ApiScopes.ChatRead)]
+    [InlineData(ApiScopes.ChatRead, "query", "chat.history", """{"roomId":"general"}""", "mutation", "chat.send", """{"roomId":"general","text":"hi"}""", ApiScopes.ChatWrite)]
+    [InlineData(ApiScopes.ChatWrite, "mutation", "chat.send", """{"roomId":"general","text":"hi"}""", "query", "tasks.list", "{}", ApiScopes.TasksRead)]
+    [InlineData(ApiScopes.TasksRead, "query", "tasks.list", "{}", "mutation", "tasks.create", """{"title":"build"}""", ApiScopes.TasksWrite)]
+    [InlineData(ApiScopes.TasksWrite, "mutation", "tasks.create", """{"title":"build"}""", "query", "agents.list", null, ApiScopes.AgentsRead)]
+    [InlineData(ApiScopes.AgentsReport, "mutation", "agents.report", """{"agentId":"runner-1","status":"idle"}""", "query", "agents.list", null, ApiScopes.AgentsRead)]
+    [InlineData(ApiScopes.AgentsRead, "query", "agents.list", null, "mutation", "agents.report", """{"agentId":"runner-1"}""", ApiScopes.AgentsReport)]
+    public async Task HttpCall_OutsideTheTokensScopes_IsForbiddenWith403NamingTheScope_WhileOneInsideIsAnswered(
+        string scope, string allowedMethod, string allowedPath, string? allowedInput, string refusedMethod, string refusedPath, string? refusedInput, string missing)
+    {
+        var token = await _host.CreateTokenAsync(_ana, "scoped", scopes: [scope]);
+        using var http = _host.CreateHttpClient();
+
+        var refused = await CallOverHttpAsync(http, refusedMethod, refusedPath, refusedInput, token.Secret);
+        var allowed = await CallOverHttpAsync(http, allowedMethod, allowedPath, allowedInput, token.Secret);
+
+        refused.Status.ShouldBe(403);
+        refused.Body.ShouldBe($$"""{"error":{{ForbiddenError(missing, refusedPath)}}}""");
+        allowed.Status.ShouldBe(200, allowed.Body);
+    }
+
     [Fact]
     public async Task HttpCall_OutsideTheTokensScopes_IsForbiddenWith403_AndNothingIsPosted()
     {
@@ -164,6 +186,11 @@ public sealed class ApiTokenScopeTests : IAsyncLifetime
 
         listed.Scopes.ShouldBe([ApiScopes.TasksWrite, ApiScopes.AgentsReport], "in the order of ApiScopes.Known");
     }
+
+    private static Task<HttpAnswer> CallOverHttpAsync(HttpClient http, string method, string path, string? input, string token) =>
+        method == "query"
+            ? http.GetTrpcAsync(Base + path + (input is null ? "" : "?input=" + Input(input)), bearer: token)
+            : http.PostTrpcAsync(Base + path, input, bearer: token);
 
     private static string Call(int id, string method, string path, string input) =>
         $$$"""{"id":{{{id}}},"method":"{{{method}}}","params":{"path":"{{{path}}}","input":{{{input}}}}}""";
