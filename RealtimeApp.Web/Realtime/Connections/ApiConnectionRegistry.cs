@@ -100,6 +100,13 @@ public sealed class ApiConnectionRegistry
     public async Task CloseAllAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken)
     {
         _closeAllStatus = (status, description);
+        // Every open connection stops taking requests before IsClosing says so; one that joins meanwhile is finished
+        // by Add once _closing is set, or by the second pass (FinishAndClose does its work once).
+        foreach (var connection in _connections.Values)
+        {
+            connection.FinishAndClose(status, description);
+        }
+
         Interlocked.Exchange(ref _closing, 1);
         foreach (var connection in _connections.Values)
         {
