@@ -124,8 +124,16 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                 _open.TrySetResult(session);
             }
 
-            var end = await session.Completion.WaitAsync(disposed).ContinueWith(
-                task => task.IsCompletedSuccessfully ? task.Result : new SessionEnd(null, "disposed"), TaskScheduler.Default);
+            SessionEnd end;
+            try
+            {
+                end = await session.Completion.WaitAsync(disposed);
+            }
+            catch (OperationCanceledException)
+            {
+                end = new SessionEnd(null, "disposed");
+            }
+
             lock (_lock)
             {
                 _open = NewOpen();

@@ -8,6 +8,9 @@ namespace RealtimeApp.Web.Realtime.Connections;
 /// <summary>Running requests: each on its own task, answers queued in completion order (§3.3, §5).</summary>
 internal sealed partial class ApiConnection
 {
+    private static readonly Action<Task, object?> CallFinished = static (_, connection) => ((ApiConnection)connection!).RequestFinished(wasCall: true);
+    private static readonly Action<Task, object?> SubscriptionFinished = static (_, connection) => ((ApiConnection)connection!).RequestFinished(wasCall: false);
+
     private readonly Lock _requestsLock = new();
     private int _runningRequests;
     private TaskCompletionSource? _requestsFinished;
@@ -41,43 +44,28 @@ internal sealed partial class ApiConnection
             return;
         }
 
-        var running = Task.Run(() => isCall ? RunCallAsync(request) : RunSubscriptionAsync(request));
-        if (isCall)
-        {
-            running.ContinueWith(static (_, connection) => ((ApiConnection)connection!).CallFinished(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-        else
-        {
-            running.ContinueWith(static (_, connection) => ((ApiConnection)connection!).RequestFinished(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
+        Task.Run(() => isCall ? RunCallAsync(request) : RunSubscriptionAsync(request)).ContinueWith(
+            isCall ? CallFinished : SubscriptionFinished, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private void CallFinished()
+    private void RequestFinished(bool wasCall)
     {
-        TaskCompletionSource? answered = null;
-        lock (_requestsLock)
-        {
-            if (--_runningCalls == 0)
-            {
-                (answered, _callsAnswered) = (_callsAnswered, null);
-            }
-        }
-
-        answered?.TrySetResult();
-        RequestFinished();
-    }
-
-    private void RequestFinished()
-    {
+        TaskCompletionSource? callsAnswered = null;
         TaskCompletionSource? finished = null;
         lock (_requestsLock)
         {
+            if (wasCall && --_runningCalls == 0)
+            {
+                (callsAnswered, _callsAnswered) = (_callsAnswered, null);
+            }
+
             if (--_runningRequests == 0)
             {
                 (finished, _requestsFinished) = (_requestsFinished, null);
             }
         }
 
+        callsAnswered?.TrySetResult();
         finished?.TrySetResult();
     }
 
