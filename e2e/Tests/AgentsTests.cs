@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RealtimeApp.Client;
+using RealtimeApp.Client.Api;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.E2E.Pages;
 using RealtimeApp.E2E.Support;
@@ -37,13 +39,13 @@ public sealed class AgentsTests(BrowserHost host) : IAsyncLifetime
         var agents = new AgentsPage(await SignInAsync(email));
         await agents.OpenAsync();
 
-        await using (var agent = await ApiAgent.ConnectAsync(_app, token, ct))
+        await using (var agent = ApiClients.Connect(_app, token))
         {
-            var answer = await agent.CallAsync(
-                "mutation", "agents.report", new { agentId = "e2e-builder", status = "active", displayName = "E2E builder", currentTask = "build-42", progress = 40 }, ct);
-            answer.ShouldNotBeNull(); // an error answer fails inside CallAsync
+            var reported = await agent.Agents.ReportAsync(
+                new AgentReport("e2e-builder", Status: "active", DisplayName: "E2E builder", CurrentTask: "build-42", Progress: 40), ct);
+            reported.Status.ShouldBe("active");
             using var reporting = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var heartbeats = agent.HeartbeatAsync("e2e-builder", TimeSpan.FromMilliseconds(500), reporting.Token);
+            var heartbeats = HeartbeatAsync(agent, "e2e-builder", TimeSpan.FromMilliseconds(500), reporting.Token);
 
             await Expect(agents.Status("E2E builder")).ToHaveTextAsync("Active");
             await Expect(agents.CurrentTask("E2E builder")).ToHaveAttributeAsync("href", "tasks/build-42");
@@ -67,5 +69,22 @@ public sealed class AgentsTests(BrowserHost host) : IAsyncLifetime
         await login.GotoAsync();
         await login.LogInAsync(email, Password);
         return page;
+    }
+
+    /// <summary>Reports a heartbeat for <paramref name="agentId"/> every <paramref name="period"/>, as a live agent does, until cancelled.</summary>
+    private static async Task HeartbeatAsync(RealtimeClient agent, string agentId, TimeSpan period, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await agent.Agents.ReportAsync(new AgentReport(agentId), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The test stopped the agent.
+        }
     }
 }

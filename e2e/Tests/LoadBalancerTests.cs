@@ -24,30 +24,28 @@ public sealed class LoadBalancerTests(BrowserHost host, SharedTwoNodes shared)
         var page = await host.SignInAsync(nginx.BaseAddress, shared.Dora, TwoNodes.Password);
         var chat = new ChatPage(page);
         await chat.OpenAsync();
-        await using var apiClient = await ApiAgent.ConnectAsync(nginx.BaseAddress, token, ct);
-        var subscription = await apiClient.SubscribeAsync("chat.onMessage", new { roomId = "general" }, ct);
+        await using var apiClient = ApiClients.Connect(nginx.BaseAddress, token);
+        await using var messages = await apiClient.Chat.FollowAsync("general", ct);
         using var http = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         using var sse = await OpenMessageStreamAsync(http, token, ct);
-        await using var onA = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
-        await using var onB = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, token, ct);
+        await using var onA = ApiClients.Connect(nodes.A.BaseAddress, token);
+        await using var onB = ApiClients.Connect(nodes.B.BaseAddress, token);
         var fromPage = $"typed behind nginx {Guid.NewGuid():N}";
 
         await chat.SendAsync(fromPage);
         await chat.WaitUntilSentAsync();
-        await apiClient.NextItemAsync(subscription, item => Text(item) == fromPage, ct);
+        await messages.NextAsync(message => message.Text == fromPage);
         (await NextDataWithAsync(sse, fromPage, ct)).ShouldNotBeNull($"the SSE stream through nginx did not deliver \"{fromPage}\"");
         foreach (var (node, text) in new[] { (onA, $"posted on node A {Guid.NewGuid():N}"), (onB, $"posted on node B {Guid.NewGuid():N}") })
         {
-            await node.CallAsync("mutation", "chat.send", new { roomId = "general", text }, ct);
+            await node.Chat.SendAsync("general", text, cancellationToken: ct);
 
             await Expect(chat.Message(text)).ToBeVisibleAsync();
-            await apiClient.NextItemAsync(subscription, item => Text(item) == text, ct);
+            await messages.NextAsync(message => message.Text == text);
             // Unbuffered: the event arrives while the stream stays open, not when a proxy buffer fills or the stream ends.
             (await NextDataWithAsync(sse, text, ct)).ShouldNotBeNull($"the SSE stream through nginx did not deliver \"{text}\"");
         }
     }
-
-    private static string Text(System.Text.Json.Nodes.JsonNode item) => item["data"]!["text"]!.GetValue<string>();
 
     private static async Task<StreamReader> OpenMessageStreamAsync(HttpClient http, string token, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using RealtimeApp.Client.Api;
 using RealtimeApp.E2E.Pages;
 using RealtimeApp.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -13,10 +14,10 @@ public sealed class TasksTests(BrowserHost host)
         var (listPage, _) = await host.NewStaffAsync("watcher");
         var detailPage = await listPage.Context.NewPageAsync();
         var (_, agentEmail) = await host.NewStaffAsync("runner");
-        await using var agent = await ApiAgent.ConnectAsync(host.App, await host.App.CreateTokenAsync(agentEmail, "agent"), ct);
+        await using var agent = ApiClients.Connect(host.App, await host.App.CreateTokenAsync(agentEmail, "agent"));
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (taskId, title, agentId) = ($"build-{suffix}", $"Nightly build {suffix}", $"runner-{suffix}");
-        await agent.CallAsync("mutation", "tasks.create", new { id = taskId, title, agentId }, ct);
+        await agent.Tasks.CreateAsync(title, agentId, taskId, cancellationToken: ct);
         var tasks = new TasksPage(listPage);
         var detail = new TaskDetailPage(detailPage);
         await tasks.OpenAsync();
@@ -26,13 +27,13 @@ public sealed class TasksTests(BrowserHost host)
 
         foreach (var progress in new[] { 10, 60 })
         {
-            await agent.CallAsync("mutation", "tasks.report", new { taskId, progress, status = "running", message = $"at {progress}" }, ct);
+            await agent.Tasks.ReportAsync(taskId, progress, "running", $"at {progress}", cancellationToken: ct);
 
             await Expect(tasks.ProgressBar(title)).ToHaveAttributeAsync("aria-valuenow", $"{progress}");
             await Expect(detail.ProgressBar).ToHaveAttributeAsync("aria-valuenow", $"{progress}");
         }
 
-        await agent.CallAsync("mutation", "tasks.report", new { taskId, progress = 100, status = "succeeded", message = "done" }, ct);
+        await agent.Tasks.ReportAsync(taskId, 100, "succeeded", "done", cancellationToken: ct);
 
         await Expect(tasks.ProgressBar(title)).ToHaveAttributeAsync("aria-valuenow", "100");
         await Expect(tasks.Status(title)).ToHaveTextAsync("succeeded");
@@ -51,21 +52,21 @@ public sealed class TasksTests(BrowserHost host)
         var ct = TestContext.Current.CancellationToken;
         var (page, _) = await host.NewStaffAsync("lead");
         var (_, agentEmail) = await host.NewStaffAsync("worker");
-        await using var agent = await ApiAgent.ConnectAsync(host.App, await host.App.CreateTokenAsync(agentEmail, "agent"), ct);
+        await using var agent = ApiClients.Connect(host.App, await host.App.CreateTokenAsync(agentEmail, "agent"));
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (taskId, title, agentId) = ($"job-{suffix}", $"Reindex {suffix}", $"worker-{suffix}");
-        await agent.CallAsync("mutation", "agents.report", new { agentId, status = "active" }, ct);
-        await agent.CallAsync("mutation", "tasks.create", new { id = taskId, title, agentId }, ct);
-        await agent.CallAsync("mutation", "tasks.report", new { taskId, progress = 30, status = "running" }, ct);
-        var commands = await agent.SubscribeAsync("agents.onCommand", new { agentId }, ct);
+        await agent.Agents.ReportAsync(new AgentReport(agentId, Status: "active"), ct);
+        await agent.Tasks.CreateAsync(title, agentId, taskId, cancellationToken: ct);
+        await agent.Tasks.ReportAsync(taskId, 30, "running", cancellationToken: ct);
+        await using var commands = agent.Agents.OnCommandAsync(agentId, ct).GetAsyncEnumerator(ct);
         var detail = new TaskDetailPage(page);
         await detail.OpenAsync(taskId, title);
         await Expect(detail.ProgressBar).ToHaveAttributeAsync("aria-valuenow", "30");
 
         await detail.CancelAsync();
 
-        var command = await agent.NextItemAsync(commands, item => item["taskId"]?.GetValue<string>() == taskId, ct);
-        command["kind"]!.GetValue<string>().ShouldBe("cancel");
+        var command = await commands.NextAsync(command => command.TaskId == taskId);
+        command.Kind.ShouldBe("cancel");
         await Expect(detail.Snackbar($"Task cancelled; agent {agentId} has been told.")).ToBeVisibleAsync();
         await Expect(detail.Status).ToHaveTextAsync("cancelled");
         await Expect(detail.CancelButton).ToHaveCountAsync(0);

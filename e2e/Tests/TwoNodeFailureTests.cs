@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using RealtimeApp.Client;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.E2E.Pages;
 using RealtimeApp.E2E.Support;
@@ -50,8 +51,8 @@ public sealed class TwoNodeFailureTests(BrowserHost host)
             },
             ct);
         await Eventually.WaitUntilAsync(() => lines.Contains("STARTED") || follower.IsCompleted, "the official client's subscription started on node A");
-        await using var publisherOnA = await Publisher.StartAsync(nodes.A, token, roomId, ct);
-        await using var publisherOnB = await Publisher.StartAsync(nodes.B, token, roomId, ct);
+        await using var publisherOnA = Publisher.Start(nodes.A, token, roomId, ct);
+        await using var publisherOnB = Publisher.Start(nodes.B, token, roomId, ct);
         await Eventually.WaitUntilAsync(() => publisherOnA.Acknowledged.Count >= 20 && publisherOnB.Acknowledged.Count >= 20, "both nodes acknowledged posts");
 
         await nodes.A.KillAsync();
@@ -82,12 +83,12 @@ public sealed class TwoNodeFailureTests(BrowserHost host)
         var ct = TestContext.Current.CancellationToken;
         await using var nodes = await TwoNodes.CreateAsync();
         var (token, roomId) = await PrepareBotAsync(nodes, ct);
-        await using var subscriberOnA = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
-        await using var subscriberOnB = await ApiAgent.ConnectAsync(nodes.B.BaseAddress, token, ct);
-        var subscriptionOnA = await subscriberOnA.SubscribeAsync("chat.onMessage", new { roomId }, ct);
-        var subscriptionOnB = await subscriberOnB.SubscribeAsync("chat.onMessage", new { roomId }, ct);
-        await using var publisherOnA = await Publisher.StartAsync(nodes.A, token, roomId, ct);
-        await using var publisherOnB = await Publisher.StartAsync(nodes.B, token, roomId, ct);
+        await using var subscriberOnA = ApiClients.Connect(nodes.A.BaseAddress, token);
+        await using var subscriberOnB = ApiClients.Connect(nodes.B.BaseAddress, token);
+        await using var followerOnA = new Follower(subscriberOnA, roomId);
+        await using var followerOnB = new Follower(subscriberOnB, roomId);
+        await using var publisherOnA = Publisher.Start(nodes.A, token, roomId, ct);
+        await using var publisherOnB = Publisher.Start(nodes.B, token, roomId, ct);
         await Eventually.WaitUntilAsync(() => publisherOnA.Acknowledged.Count >= 10 && publisherOnB.Acknowledged.Count >= 10, "both nodes acknowledged posts");
 
         await nodes.Redis.StopAsync();
@@ -106,8 +107,10 @@ public sealed class TwoNodeFailureTests(BrowserHost host)
 
         var acknowledged = publisherOnA.Acknowledged.Concat(publisherOnB.Acknowledged).Select(m => m.Sequence).Order().ToList();
         acknowledged.ShouldBe(Enumerable.Range(1, acknowledged.Count).Select(i => (long)i), "every post was acknowledged, so the sequences have no gap");
-        (await SequencesAsync(subscriberOnA, subscriptionOnA, acknowledged.Count, ct)).ShouldBe(acknowledged);
-        (await SequencesAsync(subscriberOnB, subscriptionOnB, acknowledged.Count, ct)).ShouldBe(acknowledged);
+        await Eventually.WaitUntilAsync(
+            () => followerOnA.Sequences.Count >= acknowledged.Count && followerOnB.Sequences.Count >= acknowledged.Count, "both subscribers received as many messages as were acknowledged");
+        followerOnA.Sequences.ShouldBe(acknowledged);
+        followerOnB.Sequences.ShouldBe(acknowledged);
     }
 
     /// <summary>An admin bot without posting limits (set before the nodes start), its token, and a room of the test's own.</summary>
@@ -118,28 +121,49 @@ public sealed class TwoNodeFailureTests(BrowserHost host)
         await nodes.SetLimitsAsync(bot, UnlimitedPosting, ct);
         var token = await creatingToken;
         await nodes.StartNodesAsync(ct);
-        await using var admin = await ApiAgent.ConnectAsync(nodes.A.BaseAddress, token, ct);
-        var room = await admin.CallAsync("mutation", "rooms.create", new { name = $"nodes-{Guid.NewGuid():N}"[..14] }, ct);
-        return (token, room!["id"]!.GetValue<string>());
+        await using var admin = ApiClients.Connect(nodes.A.BaseAddress, token);
+        var room = await admin.Rooms.CreateAsync($"nodes-{Guid.NewGuid():N}"[..14], cancellationToken: ct);
+        return (token, room.Id);
     }
 
-    /// <summary>The sequences of the subscription's first <paramref name="count"/> items.</summary>
-    private static async Task<List<long>> SequencesAsync(ApiAgent subscriber, int subscription, int count, CancellationToken ct)
+    /// <summary>A live subscriber to a new room: follows it from its first message, keeping the sequences in the order they arrive.</summary>
+    private sealed class Follower : IAsyncDisposable
     {
-        var sequences = new List<long>();
-        while (sequences.Count < count)
+        private readonly ConcurrentQueue<long> _sequences = new();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _following;
+
+        public Follower(RealtimeClient client, string roomId) => _following = FollowAsync(client, roomId);
+
+        public IReadOnlyCollection<long> Sequences => _sequences;
+
+        public async ValueTask DisposeAsync()
         {
-            var item = await subscriber.NextItemAsync(subscription, _ => true, ct);
-            sequences.Add(item["data"]!["sequence"]!.GetValue<long>());
+            await _stop.CancelAsync();
+            await _following;
+            _stop.Dispose();
         }
 
-        return sequences;
+        private async Task FollowAsync(RealtimeClient client, string roomId)
+        {
+            try
+            {
+                await foreach (var message in client.Chat.OnMessageAsync(roomId, afterSequence: 0, _stop.Token))
+                {
+                    _sequences.Enqueue(message.Sequence);
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // The test is over.
+            }
+        }
     }
 
     /// <summary>Posts to a room through one node's API, one message after another, until stopped or the node is gone.</summary>
     private sealed class Publisher : IAsyncDisposable
     {
-        private readonly ApiAgent _agent;
+        private readonly RealtimeClient _agent;
         private readonly AppNode _node;
         private readonly string _roomId;
         private readonly CancellationTokenSource _stop = new();
@@ -147,7 +171,7 @@ public sealed class TwoNodeFailureTests(BrowserHost host)
         private readonly ConcurrentQueue<(string Text, long Sequence)> _acknowledged = new();
         private Task _posting = Task.CompletedTask;
 
-        private Publisher(ApiAgent agent, AppNode node, string roomId, CancellationToken test)
+        private Publisher(RealtimeClient agent, AppNode node, string roomId, CancellationToken test)
         {
             _agent = agent;
             _node = node;
@@ -157,17 +181,17 @@ public sealed class TwoNodeFailureTests(BrowserHost host)
 
         public IReadOnlyCollection<(string Text, long Sequence)> Acknowledged => _acknowledged;
 
-        public static async Task<Publisher> StartAsync(AppNode node, string token, string roomId, CancellationToken ct)
+        public static Publisher Start(AppNode node, string token, string roomId, CancellationToken ct)
         {
-            var publisher = new Publisher(await ApiAgent.ConnectAsync(node.BaseAddress, token, ct), node, roomId, ct);
+            var publisher = new Publisher(ApiClients.Connect(node.BaseAddress, token), node, roomId, ct);
             publisher._posting = publisher.PostUntilStoppedAsync();
             return publisher;
         }
 
         public async Task PostAsync(string text, CancellationToken ct)
         {
-            var message = await _agent.CallAsync("mutation", "chat.send", new { roomId = _roomId, text }, ct);
-            _acknowledged.Enqueue((text, message!["sequence"]!.GetValue<long>()));
+            var message = await _agent.Chat.SendAsync(_roomId, text, cancellationToken: ct);
+            _acknowledged.Enqueue((text, message.Sequence));
         }
 
         public async Task StopAsync()

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RealtimeApp.Client;
 using RealtimeApp.E2E.Pages;
 using RealtimeApp.E2E.Support;
 using RealtimeApp.Web.Realtime;
@@ -25,21 +25,21 @@ public sealed partial class TwoNodeTests(BrowserHost host, SharedTwoNodes shared
         var chatOnB = new ChatPage(await host.SignInAsync(Nodes.B.BaseAddress, ben, TwoNodes.Password));
         await chatOnA.OpenAsync();
         await chatOnB.OpenAsync();
-        await using var listenerOnB = await ApiAgent.ConnectAsync(Nodes.B.BaseAddress, botToken, ct);
-        var subscription = await listenerOnB.SubscribeAsync("chat.onMessage", new { roomId = "general" }, ct);
-        await using var senderOnA = await ApiAgent.ConnectAsync(Nodes.A.BaseAddress, botToken, ct);
+        await using var listenerOnB = ApiClients.Connect(Nodes.B.BaseAddress, botToken);
+        await using var messagesOnB = await listenerOnB.Chat.FollowAsync("general", ct);
+        await using var senderOnA = ApiClients.Connect(Nodes.A.BaseAddress, botToken);
         var first = $"through node A {Guid.NewGuid():N}";
         var second = $"and another {Guid.NewGuid():N}";
 
-        await senderOnA.CallAsync("mutation", "chat.send", new { roomId = "general", text = first }, ct);
-        await senderOnA.CallAsync("mutation", "chat.send", new { roomId = "general", text = second }, ct);
+        await senderOnA.Chat.SendAsync("general", first, cancellationToken: ct);
+        await senderOnA.Chat.SendAsync("general", second, cancellationToken: ct);
 
         await Expect(chatOnB.Message(first)).ToBeVisibleAsync();
         await Expect(chatOnB.Message(second)).ToBeVisibleAsync();
         await Expect(chatOnB.Message(first)).ToHaveCountAsync(1);
-        // In order and once: the item after the first message is the second, not the first again.
-        Text(await listenerOnB.NextItemAsync(subscription, _ => true, ct)).ShouldBe(first);
-        Text(await listenerOnB.NextItemAsync(subscription, _ => true, ct)).ShouldBe(second);
+        // In order and once: the message after the first is the second, not the first again.
+        (await messagesOnB.NextAsync()).Text.ShouldBe(first);
+        (await messagesOnB.NextAsync()).Text.ShouldBe(second);
         await Expect(chatOnB.OnlineMember(ana)).ToBeVisibleAsync();
         await Expect(chatOnB.OnlineMember(ben)).ToBeVisibleAsync();
         await Expect(chatOnA.OnlineMember(ben)).ToBeVisibleAsync();
@@ -54,14 +54,16 @@ public sealed partial class TwoNodeTests(BrowserHost host, SharedTwoNodes shared
         await users.OpenFromNavigationAsync();
         var carlsTab = await host.SignInAsync(Nodes.B.BaseAddress, carl, TwoNodes.Password);
         await new ChatPage(carlsTab).OpenAsync();
-        await using var carlsScript = await ApiAgent.ConnectAsync(Nodes.B.BaseAddress, carlsToken, ct);
-        await carlsScript.SubscribeAsync("chat.onMessage", new { roomId = "general" }, ct);
+        await using var carlsScript = ApiClients.Connect(Nodes.B.BaseAddress, carlsToken);
+        await carlsScript.Rooms.ListAsync(ct);
 
         await users.LockAsync(carl);
 
         await Expect(users.Row(carl)).ToContainTextAsync("Locked");
         await Expect(carlsTab).ToHaveURLAsync(LoginUrl());
-        (await carlsScript.WaitUntilClosedAsync(ct)).ShouldBe(ApiCloseCodes.ClosedByServer);
+        var closed = await carlsScript.WaitUntilClosedAsync(ct);
+        closed.CloseCode.ShouldBe((int)ApiCloseCodes.ClosedByServer);
+        closed.Reason.ShouldBe("account locked");
     }
 
     [Fact]
@@ -69,22 +71,20 @@ public sealed partial class TwoNodeTests(BrowserHost host, SharedTwoNodes shared
     {
         var ct = TestContext.Current.CancellationToken;
         var token = shared.ThreePerMinuteToken;
-        await using var onA = await ApiAgent.ConnectAsync(Nodes.A.BaseAddress, token, ct);
-        await using var onB = await ApiAgent.ConnectAsync(Nodes.B.BaseAddress, token, ct);
+        await using var onA = ApiClients.Connect(Nodes.A.BaseAddress, token);
+        await using var onB = ApiClients.Connect(Nodes.B.BaseAddress, token);
 
-        await onA.CallAsync("mutation", "chat.send", new { roomId = "general", text = "1 of 3, on A" }, ct);
-        await onB.CallAsync("mutation", "chat.send", new { roomId = "general", text = "2 of 3, on B" }, ct);
-        await onA.CallAsync("mutation", "chat.send", new { roomId = "general", text = "3 of 3, on A" }, ct);
-        var refusedOnB = await onB.CallForErrorAsync("mutation", "chat.send", new { roomId = "general", text = "one too many, on B" }, ct);
-        var refusedOnA = await onA.CallForErrorAsync("mutation", "chat.send", new { roomId = "general", text = "one too many, on A" }, ct);
+        await onA.Chat.SendAsync("general", "1 of 3, on A", cancellationToken: ct);
+        await onB.Chat.SendAsync("general", "2 of 3, on B", cancellationToken: ct);
+        await onA.Chat.SendAsync("general", "3 of 3, on A", cancellationToken: ct);
+        var refusedOnB = await Should.ThrowAsync<RealtimeApiException>(() => onB.Chat.SendAsync("general", "one too many, on B", cancellationToken: ct));
+        var refusedOnA = await Should.ThrowAsync<RealtimeApiException>(() => onA.Chat.SendAsync("general", "one too many, on A", cancellationToken: ct));
 
-        refusedOnB["data"]!["code"]!.GetValue<string>().ShouldBe("TOO_MANY_REQUESTS");
-        refusedOnA["data"]!["code"]!.GetValue<string>().ShouldBe("TOO_MANY_REQUESTS");
-        refusedOnB["message"]!.GetValue<string>().ShouldStartWith("You are sending messages too quickly (3 per minute).");
+        refusedOnB.Code.ShouldBe("TOO_MANY_REQUESTS");
+        refusedOnA.Code.ShouldBe("TOO_MANY_REQUESTS");
+        refusedOnB.Message.ShouldStartWith("You are sending messages too quickly (3 per minute).");
+        refusedOnB.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThan(TimeSpan.Zero);
     }
-
-    /// <summary>The text of a tracked <c>chat.onMessage</c> item (<c>{"id":"7","data":{message}}</c>).</summary>
-    private static string Text(JsonNode item) => item["data"]!["text"]!.GetValue<string>();
 
     [GeneratedRegex("/Account/Login")]
     private static partial Regex LoginUrl();

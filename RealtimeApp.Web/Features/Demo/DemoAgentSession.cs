@@ -1,55 +1,83 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading.Channels;
+using RealtimeApp.Client;
+using RealtimeApp.Client.Api;
 
 namespace RealtimeApp.Web.Features.Demo;
 
 /// <summary>
-/// What a demo agent does over one connection, exactly as an external script would: report itself, follow its
-/// commands, then loop: create a task, run it in steps (sometimes failing), and obey
-/// <c>cancel</c> and <c>retry</c> commands, then rest (with heartbeats). Connection failures end the session (the agent reconnects); refusals
-/// from the server (a task cancelled meanwhile, say) only end the current task.
+/// What a demo agent does, exactly as an external script would: report itself, follow its commands, then loop: create
+/// a task, run it in steps (sometimes failing), and obey <c>cancel</c> and <c>retry</c> commands, then rest (with
+/// heartbeats). A connection lost under a call ends the session (the agent starts a new one, failing the task it was
+/// running); refusals from the server (a task cancelled meanwhile, say) only end the current task.
 /// </summary>
-public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, string displayName, DemoOptions options, TimeProvider time, ILogger logger)
+public sealed class DemoAgentSession(RealtimeClient client, string agentId, string displayName, DemoOptions options, TimeProvider time, ILogger logger)
 {
     private readonly Random _random = new();
-    private ChannelReader<JsonElement> _commands = null!;
+    private readonly Channel<AgentCommand> _commands = Channel.CreateBounded<AgentCommand>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+
+    /// <summary>True once the agent's first report of the session was accepted.</summary>
+    public bool Started { get; private set; }
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        await ReportAsync(new { agentId, status = "idle", displayName, version = "demo-1.0", metadata = Metadata() }, stopping);
-        _commands = await client.SubscribeAsync("agents.onCommand", new { agentId }, stopping);
-        await FailInterruptedTasksAsync(stopping);
-        var taskId = await CreateTaskAsync(stopping);
-        while (!stopping.IsCancellationRequested)
+        await ReportAsync(new AgentReport(agentId, Status: "idle", DisplayName: displayName, Version: "demo-1.0", Metadata: Metadata()), stopping);
+        Started = true;
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var following = FollowCommandsAsync(session.Token);
+        try
         {
-            var retry = await RunTaskAsync(taskId, stopping);
-            taskId = retry ?? await IdleAsync(stopping) ?? await CreateTaskAsync(stopping);
+            await FailInterruptedTasksAsync(stopping);
+            var taskId = await CreateTaskAsync(stopping);
+            while (!stopping.IsCancellationRequested)
+            {
+                var retry = await RunTaskAsync(taskId, stopping);
+                taskId = retry ?? await IdleAsync(stopping) ?? await CreateTaskAsync(stopping);
+            }
+        }
+        finally
+        {
+            await session.CancelAsync();
+            await following;
+        }
+    }
+
+    /// <summary>Moves <c>agents.onCommand</c> (which resumes across reconnects by itself) into the session's queue until the session ends.</summary>
+    private async Task FollowCommandsAsync(CancellationToken ending)
+    {
+        try
+        {
+            await foreach (var command in client.Agents.OnCommandAsync(agentId, ending))
+            {
+                await _commands.Writer.WriteAsync(command, ending);
+            }
+
+            _commands.Writer.TryComplete(new RealtimeConnectionException("The server ended the command subscription."));
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
+            _commands.Writer.TryComplete();
+        }
+        catch (Exception failure)
+        {
+            _commands.Writer.TryComplete(failure);
         }
     }
 
     /// <summary>Tasks left running by an earlier connection cannot be resumed: they fail, so staff can retry them.</summary>
     private async Task FailInterruptedTasksAsync(CancellationToken stopping)
     {
-        var running = await client.QueryAsync("tasks.list", new { agentId, status = "running" }, stopping);
-        foreach (var task in running.GetProperty("items").EnumerateArray())
+        var running = await client.Tasks.ListAsync(new TaskQuery(Status: "running", AgentId: agentId), stopping);
+        foreach (var task in running.Items)
         {
-            var taskId = task.GetProperty("id").GetString()!;
             try
             {
-                await client.MutateAsync("tasks.report", new
-                {
-                    taskId,
-                    progress = task.GetProperty("progress").GetInt32(),
-                    status = "failed",
-                    message = "Interrupted",
-                    error = "Interrupted: the agent lost its connection",
-                    errorDetails = $"{displayName} reconnected and could not resume this task.",
-                }, stopping);
+                await client.Tasks.ReportAsync(
+                    task.Id, task.Progress, status: "failed", message: "Interrupted", error: "Interrupted: the agent lost its connection",
+                    errorDetails: $"{displayName} reconnected and could not resume this task.", cancellationToken: stopping);
             }
-            catch (TrpcCallException refused)
+            catch (RealtimeApiException refused)
             {
-                logger.LogInformation("Demo agent {AgentId} could not close interrupted task {TaskId}: {Reason}", agentId, taskId, refused.Message);
+                logger.LogInformation("Demo agent {AgentId} could not close interrupted task {TaskId}: {Reason}", agentId, task.Id, refused.Message);
             }
         }
     }
@@ -77,15 +105,15 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
             }
             else if (time.GetUtcNow() < until)
             {
-                await ReportAsync(new { agentId }, stopping);
+                await ReportAsync(new AgentReport(agentId), stopping);
             }
         }
     }
 
     private async Task<string> CreateTaskAsync(CancellationToken stopping)
     {
-        var task = await client.MutateAsync("tasks.create", new { title = DemoScenario.TaskTitle(_random), agentId }, stopping);
-        return task.GetProperty("id").GetString()!;
+        var task = await client.Tasks.CreateAsync(DemoScenario.TaskTitle(_random), agentId, cancellationToken: stopping);
+        return task.Id;
     }
 
     /// <summary>Runs a task to its end, failure or cancellation; returns a task to retry next, if one was asked for meanwhile.</summary>
@@ -95,8 +123,8 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
         var failAt = _random.NextDouble() < options.FailureRate ? _random.Next(1, options.StepsPerTask + 1) : -1;
         try
         {
-            await ReportAsync(new { agentId, status = "active", currentTask = taskId, progress = 0 }, stopping);
-            await client.MutateAsync("tasks.report", new { taskId, progress = 0, status = "running", message = $"Started by {displayName}" }, stopping);
+            await ReportAsync(new AgentReport(agentId, Status: "active", CurrentTask: taskId, Progress: 0), stopping);
+            await client.Tasks.ReportAsync(taskId, 0, status: "running", message: $"Started by {displayName}", cancellationToken: stopping);
             for (var step = 1; step <= options.StepsPerTask; step++)
             {
                 var (cancelled, retryAsked) = await WorkAsync(taskId, TimeSpan.FromSeconds(options.StepSeconds), stopping);
@@ -112,28 +140,27 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
                     return await FailAsync(taskId, progress, retry, stopping);
                 }
 
-                await client.MutateAsync("tasks.report", step == options.StepsPerTask
-                    ? new { taskId, progress, status = "succeeded", message = "Done" }
-                    : new { taskId, progress, status = "running", message = $"Step {step} of {options.StepsPerTask}" }, stopping);
-                await ReportAsync(new { agentId, status = "active", currentTask = taskId, progress }, stopping);
+                var (status, message) = step == options.StepsPerTask ? ("succeeded", "Done") : ("running", $"Step {step} of {options.StepsPerTask}");
+                await client.Tasks.ReportAsync(taskId, progress, status, message, cancellationToken: stopping);
+                await ReportAsync(new AgentReport(agentId, Status: "active", CurrentTask: taskId, Progress: progress), stopping);
             }
         }
-        catch (TrpcCallException refused)
+        catch (RealtimeApiException refused)
         {
             logger.LogInformation("Demo agent {AgentId} stopped task {TaskId}: {Reason}", agentId, taskId, refused.Message);
         }
 
-        await ReportAsync(new { agentId, status = "idle" }, stopping);
+        await ReportAsync(new AgentReport(agentId, Status: "idle"), stopping);
         return retry;
     }
 
     private async Task<string?> FailAsync(string taskId, int progress, string? retry, CancellationToken stopping)
     {
         var (error, details) = DemoScenario.Failure(_random);
-        await client.MutateAsync("tasks.report", new { taskId, progress, status = "failed", message = error, error, errorDetails = details }, stopping);
-        await ReportAsync(new { agentId, status = "error", currentTask = taskId, progress }, stopping);
+        await client.Tasks.ReportAsync(taskId, progress, "failed", message: error, error: error, errorDetails: details, cancellationToken: stopping);
+        await ReportAsync(new AgentReport(agentId, Status: "error", CurrentTask: taskId, Progress: progress), stopping);
         var (_, retryAsked) = await WorkAsync(taskId, TimeSpan.FromSeconds(options.IdleSeconds), stopping);
-        await ReportAsync(new { agentId, status = "idle" }, stopping);
+        await ReportAsync(new AgentReport(agentId, Status: "idle"), stopping);
         return retry ?? retryAsked;
     }
 
@@ -164,15 +191,15 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
     }
 
     /// <summary>The next command within <paramref name="wait"/>, or null when none came.</summary>
-    private async Task<DemoCommand?> NextCommandAsync(TimeSpan wait, CancellationToken stopping)
+    private async Task<AgentCommand?> NextCommandAsync(TimeSpan wait, CancellationToken stopping)
     {
         using var timeout = new CancellationTokenSource(wait, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
         try
         {
-            if (await _commands.WaitToReadAsync(either.Token) && _commands.TryRead(out var item))
+            if (await _commands.Reader.WaitToReadAsync(either.Token) && _commands.Reader.TryRead(out var command))
             {
-                return DemoCommand.From(item);
+                return command;
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -180,13 +207,15 @@ public sealed class DemoAgentSession(TrpcSocketClient client, string agentId, st
             return null;
         }
 
-        return _commands.Completion.IsCompleted ? throw new WebSocketException("The command subscription ended.") : null;
+        // The subscription failed: its reason (a lost connection, a revoked token) ends the session.
+        await _commands.Reader.Completion;
+        throw new RealtimeConnectionException("The command subscription ended.");
     }
 
-    private Task AcknowledgeAsync(DemoCommand command, CancellationToken stopping) =>
-        ReportAsync(new { agentId, acknowledge = new[] { command.CommandId } }, stopping);
+    private Task AcknowledgeAsync(AgentCommand command, CancellationToken stopping) =>
+        ReportAsync(new AgentReport(agentId, Acknowledge: [command.CommandId]), stopping);
 
-    private Task ReportAsync(object report, CancellationToken stopping) => client.MutateAsync("agents.report", report, stopping);
+    private Task ReportAsync(AgentReport report, CancellationToken stopping) => client.Agents.ReportAsync(report, stopping);
 
     private static Dictionary<string, string> Metadata() => new() { ["mode"] = "demo", ["runtime"] = $".NET {Environment.Version}" };
 
