@@ -94,7 +94,7 @@ public sealed class RealtimeClient : IAsyncDisposable
                 try
                 {
                     var data = await answer.WaitAsync(linked.Token);
-                    return data is { } json ? json.Deserialize(output) : default;
+                    return data is { } json ? JsonSerializer.Deserialize(json, output) : default;
                 }
                 catch (RealtimeConnectionException lost) when (!lost.IsFinal && method == TrpcMethod.Query)
                 {
@@ -123,7 +123,7 @@ public sealed class RealtimeClient : IAsyncDisposable
             await SendSubscriptionAsync(subscription, cancellationToken);
             await foreach (var item in subscription.Events.ReadAllAsync(cancellationToken))
             {
-                yield return item is { } json ? json.Deserialize(type)! : default!;
+                yield return item is { } json ? JsonSerializer.Deserialize(json, type)! : default!;
             }
         }
         finally
@@ -140,7 +140,7 @@ public sealed class RealtimeClient : IAsyncDisposable
         input is null ? null : JsonSerializer.SerializeToUtf8Bytes(input, input.GetType(), ClientJsonContext.Untyped);
 
     /// <summary>Sends a call on the open connection, waiting for one; a connection that closes under the send is replaced.</summary>
-    private async Task<Task<JsonElement?>> SendCallAsync(long id, string method, string path, ReadOnlyMemory<byte>? input, CancellationToken cancellationToken)
+    private async Task<Task<byte[]?>> SendCallAsync(long id, string method, string path, ReadOnlyMemory<byte>? input, CancellationToken cancellationToken)
     {
         var frame = ClientFrames.Request(id, method, path, input);
         while (true)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using RealtimeApp.Client.Protocol;
 
 namespace RealtimeApp.Client.Connection;
@@ -7,11 +6,11 @@ namespace RealtimeApp.Client.Connection;
 /// <summary>Queries and mutations sent and not yet answered, by request id.</summary>
 internal sealed class PendingCalls
 {
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement?>> _calls = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<byte[]?>> _calls = new();
 
-    public Task<JsonElement?> Add(long id)
+    public Task<byte[]?> Add(long id)
     {
-        var answer = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _calls[id] = answer;
         return answer.Task;
     }
@@ -32,7 +31,7 @@ internal sealed class PendingCalls
         }
         else
         {
-            answer.TrySetResult(frame.Data);
+            answer.TrySetResult(frame.Payload);
         }
 
         return true;

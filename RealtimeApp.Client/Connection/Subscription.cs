@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using RealtimeApp.Client.Protocol;
 
@@ -13,7 +12,7 @@ internal sealed class Subscription(long id, string path, ReadOnlyMemory<byte>? i
 {
     public const int Capacity = 1024;
 
-    private readonly Channel<JsonElement?> _events = Channel.CreateBounded<JsonElement?>(
+    private readonly Channel<byte[]?> _events = Channel.CreateBounded<byte[]?>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     private SocketSession? _sentOn;
@@ -22,7 +21,7 @@ internal sealed class Subscription(long id, string path, ReadOnlyMemory<byte>? i
 
     public string Path { get; } = path;
 
-    public ChannelReader<JsonElement?> Events => _events.Reader;
+    public ChannelReader<byte[]?> Events => _events.Reader;
 
     /// <summary>The id of the last tracked event queued (at first, where the caller asked to start), or null.</summary>
     public string? LastEventId { get; private set; } = lastEventId;
@@ -40,7 +39,7 @@ internal sealed class Subscription(long id, string path, ReadOnlyMemory<byte>? i
     {
         try
         {
-            await _events.Writer.WriteAsync(frame.Data, cancellationToken);
+            await _events.Writer.WriteAsync(frame.Payload, cancellationToken);
         }
         catch (ChannelClosedException)
         {

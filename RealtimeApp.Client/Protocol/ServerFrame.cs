@@ -18,11 +18,15 @@ internal enum ServerFrameKind
 }
 
 /// <summary>
-/// One frame from the server: for <see cref="ServerFrameKind.Data"/> the payload (inside a tracked event's envelope)
-/// and its event id; for errors the exception to surface.
+/// One frame from the server: for <see cref="ServerFrameKind.Data"/> the payload's JSON (inside a tracked event's
+/// envelope) and its event id; for errors the exception to surface.
 /// </summary>
-internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, JsonElement? Data = null, string? EventId = null, RealtimeApiException? Error = null)
+internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, byte[]? Payload = null, string? EventId = null, RealtimeApiException? Error = null)
 {
+    /// <summary>
+    /// Reads <paramref name="frame"/> in one pass with a <see cref="Utf8JsonReader"/>, copying out only the payload's
+    /// bytes (deserialized later, into the caller's type): a subscription's events are the client's hot path.
+    /// </summary>
     public static ServerFrame Parse(ReadOnlySpan<byte> frame)
     {
         if (frame.SequenceEqual("PING"u8))
@@ -35,50 +39,97 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, J
             return new(ServerFrameKind.Pong);
         }
 
-        using var document = JsonDocument.Parse(Encoding.UTF8.GetString(frame));
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        var reader = new Utf8JsonReader(frame);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return new(ServerFrameKind.Unknown);
         }
 
-        var hasId = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out _);
-        if (root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String && method.GetString() == "reconnect")
+        long? id = null;
+        var isReconnect = false;
+        Range? error = null;
+        Result? result = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("method"u8))
+            {
+                reader.Read();
+                isReconnect = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("reconnect"u8);
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                reader.Read();
+                error = ValueRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("result"u8))
+            {
+                reader.Read();
+                result = reader.TokenType == JsonTokenType.StartObject ? Result.Read(ref reader) : Skipped(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (isReconnect)
         {
             return new(ServerFrameKind.Reconnect);
         }
 
-        if (root.TryGetProperty("error", out var error))
+        if (error is { } errorRange)
         {
-            var exception = ErrorOf(error);
-            return hasId ? new(ServerFrameKind.Error, idElement.GetInt64(), Error: exception) : new(ServerFrameKind.ConnectionError, Error: exception);
+            var exception = ErrorOf(frame[errorRange]);
+            return id is { } failed ? new(ServerFrameKind.Error, failed, Error: exception) : new(ServerFrameKind.ConnectionError, Error: exception);
         }
 
-        if (!hasId || !root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object)
+        if (id is not { } requestId || result is not { } answer)
         {
             return new(ServerFrameKind.Unknown);
         }
 
-        var id = idElement.GetInt64();
-        var type = result.TryGetProperty("type", out var typeElement) ? typeElement.GetString() : null;
-        switch (type)
+        return answer.Type switch
         {
-            case "started":
-                return new(ServerFrameKind.Started, id);
-            case "stopped":
-                return new(ServerFrameKind.Stopped, id);
-            case "data" when result.TryGetProperty("id", out var eventId) && result.TryGetProperty("data", out var envelope)
-                             && envelope.ValueKind == JsonValueKind.Object && envelope.TryGetProperty("data", out var tracked):
-                return new(ServerFrameKind.Data, id, tracked.Clone(), eventId.ToString());
-            case "data":
-                return new(ServerFrameKind.Data, id, result.TryGetProperty("data", out var data) ? data.Clone() : null);
-            default:
-                return new(ServerFrameKind.Unknown);
-        }
+            "started" => new(ServerFrameKind.Started, requestId),
+            "stopped" => new(ServerFrameKind.Stopped, requestId),
+            "data" when answer.EventId is not null && answer.TrackedData is { } tracked => new(ServerFrameKind.Data, requestId, frame[tracked].ToArray(), answer.EventId),
+            "data" => new(ServerFrameKind.Data, requestId, answer.Data is { } data ? frame[data].ToArray() : null),
+            _ => new(ServerFrameKind.Unknown),
+        };
     }
 
-    private static RealtimeApiException ErrorOf(JsonElement error)
+    /// <summary>Where the value the reader is on starts and ends in the frame, leaving the reader on its last token.</summary>
+    private static Range ValueRange(ref Utf8JsonReader reader)
     {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return start..(int)reader.BytesConsumed;
+    }
+
+    private static Result? Skipped(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static RealtimeApiException ErrorOf(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        var error = document.RootElement;
+        if (error.ValueKind != JsonValueKind.Object)
+        {
+            return new RealtimeApiException("INTERNAL_SERVER_ERROR", "The server refused the request.");
+        }
+
         var message = error.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString()! : "The server refused the request.";
         if (!error.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
@@ -91,5 +142,74 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, J
             ? TimeSpan.FromMilliseconds(milliseconds)
             : null;
         return new RealtimeApiException(code, message, path, retryAfter);
+    }
+
+    /// <summary>
+    /// A <c>result</c> object: its <c>type</c>, a tracked event's <c>id</c>, where its <c>data</c> is, and, when that
+    /// data is an object, where the <c>data</c> inside it is (a tracked event's payload, inside its envelope).
+    /// </summary>
+    private readonly record struct Result(string? Type, string? EventId, Range? Data, Range? TrackedData)
+    {
+        public static Result Read(ref Utf8JsonReader reader)
+        {
+            string? type = null;
+            string? eventId = null;
+            Range? data = null;
+            Range? tracked = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    eventId = reader.TokenType switch
+                    {
+                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                        _ => null,
+                    };
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    (data, tracked) = reader.TokenType == JsonTokenType.StartObject ? Envelope(ref reader) : (ValueRange(ref reader), null);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            return new(type, eventId, data, tracked);
+        }
+
+        /// <summary>An object's whole range and that of its <c>data</c> member, read in the same pass.</summary>
+        private static (Range Whole, Range? Data) Envelope(ref Utf8JsonReader reader)
+        {
+            var start = (int)reader.TokenStartIndex;
+            Range? inner = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isData = reader.ValueTextEquals("data"u8);
+                reader.Read();
+                if (isData)
+                {
+                    inner = ValueRange(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            return (start..(int)reader.BytesConsumed, inner);
+        }
     }
 }

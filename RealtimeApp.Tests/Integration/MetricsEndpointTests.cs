@@ -62,6 +62,19 @@ public sealed class MetricsEndpointTests
         MetricValue(text, "realtimeapp_subscriptions_active").ShouldBeGreaterThanOrEqualTo(1);
     }
 
+    [Fact]
+    public async Task Metrics_ShowTheMemorySqliteHolds_ApartFromTheManagedHeap()
+    {
+        await using var factory = new RealtimeAppFactory(new Dictionary<string, string?> { ["Metrics:AllowRemote"] = "true" });
+        var client = factory.CreateClient();
+        (await client.GetAsync("/Account/Login", Ct)).EnsureSuccessStatusCode();
+
+        var text = await client.GetStringAsync("/metrics", Ct);
+
+        text.ShouldContain("# TYPE realtimeapp_sqlite_memory_bytes gauge");
+        MetricValue(text, "realtimeapp_sqlite_memory_bytes").ShouldBeGreaterThan(0, "the app's database is open, so SQLite holds some memory");
+    }
+
     private static double MetricValue(string exposition, string name)
     {
         var line = exposition.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal) || l.StartsWith(name + "{", StringComparison.Ordinal));

@@ -26,6 +26,8 @@ public static class DataServiceCollectionExtensions
         {
             services.AddApplicationDbContext<SqliteApplicationDbContext>(options => options.UseSqlite(settings.ConnectionString));
             services.AddHostedService<WalCheckpointer>();
+            services.AddSingleton<SqliteMetrics>();
+            services.AddInstrumentBaseline<SqliteMetrics>();
         }
 
         services.AddScoped<DatabaseMigrator>();

@@ -5,11 +5,13 @@ using System.Text;
 namespace RealtimeApp.LoadBench;
 
 /// <summary>
-/// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for load:
-/// connectionParams, request frames, and a receive loop that answers the server's keep-alive <c>PING</c> and hands
-/// every other text frame to a callback.
+/// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for the soak, whose
+/// subscribers lose their connections on purpose, half of them without a close frame as a lost network would
+/// (<see cref="Abort"/>), and resume by hand: connectionParams, request frames, and a receive loop that answers the
+/// server's keep-alive <c>PING</c> and hands every other text frame to a callback. Everything else speaks through
+/// the API's .NET client.
 /// </summary>
-public sealed class ApiSocket : ISubscriberConnection
+public sealed class ApiSocket : IAsyncDisposable
 {
     private static readonly byte[] Ping = "PING"u8.ToArray();
 

@@ -46,6 +46,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the server process has used so far (user and system, every thread).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>A node on a fresh SQLite file in its own data directory.</summary>
     public static AppProcess OnOwnSqlite()
     {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using RealtimeApp.Client;
 
 namespace RealtimeApp.LoadBench;
 
@@ -6,14 +6,12 @@ namespace RealtimeApp.LoadBench;
 public static class BenchRooms
 {
     /// <summary>Creates rooms <c>load-0</c>…<c>load-(count−1)</c> through <paramref name="admin"/> and returns their ids.</summary>
-    public static async Task<List<string>> CreateAsync(ApiSocket admin, int count, CancellationToken ct)
+    public static async Task<List<string>> CreateAsync(RealtimeClient admin, int count, CancellationToken ct)
     {
         var rooms = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var created = await admin.RequestAsync($$$"""{"id":{{{i + 1}}},"method":"mutation","params":{"input":{"name":"load-{{{i}}}"},"path":"rooms.create"}}""", ct);
-            using var json = JsonDocument.Parse(created);
-            rooms.Add(json.RootElement.GetProperty("result").GetProperty("data").GetProperty("id").GetString()!);
+            rooms.Add((await admin.Rooms.CreateAsync($"load-{i}", cancellationToken: ct)).Id);
         }
 
         return rooms;

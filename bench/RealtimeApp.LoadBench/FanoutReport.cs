@@ -20,6 +20,7 @@ public static class FanoutReport
               chat.send ack   p50 {acks.PercentileMilliseconds(50):0.00} ms, p99 {acks.PercentileMilliseconds(99):0.00} ms (persisted and answered)
               refused         {window.Refused:N0}; skipped (over {FanoutRun.MaxInFlightPerPublisher} in flight) {window.Skipped:N0}; connections closed by the server {window.Closed}
               server RSS      {rss / 1024.0 / 1024:0.0} MiB
+              CPU             {Cpu(window)}
             """));
     }
 
@@ -46,7 +47,17 @@ public static class FanoutReport
         Line(report, $"  refused         {window.Refused:N0}; skipped (over {FanoutRun.MaxInFlightPerPublisher} in flight) {window.Skipped:N0}; connections closed by the server {window.Closed} ({string.Join(", ", nodes.Select(n => $"subscribers on {n.Name} {n.Closed}"))})");
         Line(report, $"  whole run       {string.Join("; ", nodes.Select(Received))}");
         Line(report, $"  server RSS      {string.Join(", ", nodes.Select(n => string.Create(C, $"node {n.Name} {n.ResidentBytes / 1024.0 / 1024:0.0} MiB")))}");
+        Line(report, $"  CPU             {Cpu(window)}");
         Console.Write(report.ToString());
+    }
+
+    /// <summary>Server and generator CPU over the window: seconds, share of the machine's cores, and µs per delivery.</summary>
+    private static string Cpu(FanoutWindow window)
+    {
+        var cores = Environment.ProcessorCount * window.Seconds;
+        return string.Create(C,
+            $"server {window.Cpu.Server.TotalSeconds:0.0} s ({window.Cpu.Server.TotalSeconds / cores:P0} of {Environment.ProcessorCount} cores), {CpuUse.PerDelivery(window.Cpu.Server, window.Delivered):0.00} µs per delivery; " +
+            $"load generator {window.Cpu.Generator.TotalSeconds:0.0} s ({window.Cpu.Generator.TotalSeconds / cores:P0}), {CpuUse.PerDelivery(window.Cpu.Generator, window.Delivered):0.00} µs per delivery");
     }
 
     private static string Percentiles(LatencyHistogram latency) => string.Create(C,

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using RealtimeApp.Client;
 
 namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// N connections subscribed to <c>chat.onMessage</c> across R rooms; publishers post through <c>chat.send</c>
-/// (persisted like any message) at a set rate; reports deliveries/s and publish→receive latency. On several nodes,
+/// (persisted like any message) at a set rate, each connection the API's .NET client (or an SSE stream); reports
+/// deliveries/s, publish→receive latency, and the CPU the server and the generator spent. On several nodes,
 /// each room's subscribers take turns over the nodes and the publishers post on node A, so every message reaches the
 /// other nodes' subscribers through the backplane; each node's figures are reported apart.
 /// </summary>
@@ -17,7 +19,7 @@ public sealed class FanoutRun(FanoutSettings settings)
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan DrainStall = TimeSpan.FromSeconds(2);
 
-    private readonly List<ISubscriberConnection> _sockets = [];
+    private readonly List<IAsyncDisposable> _connections = [];
     private readonly HttpClient _http = Http.CreateClient();
     private LatencyHistogram? _measuringAcks;
     private long[] _acknowledgedPerRoom = [];
@@ -59,7 +61,7 @@ public sealed class FanoutRun(FanoutSettings settings)
             await SubscribeAsync(nodes, cluster.Token, rooms, run.Token);
             var publishers = await ConnectPublishersAsync(entry, cluster.Token, run.Token);
             var messagesPerSecond = (double)settings.DeliveriesPerSecond / (settings.Connections / settings.Rooms);
-            var publishingTasks = publishers.Select(p => PublishAsync(p, rooms, messagesPerSecond / publishers.Count, publishing.Token, run.Token)).ToList();
+            var publishingTasks = publishers.Select(p => PublishAsync(p, rooms, messagesPerSecond / publishers.Count, publishing.Token)).ToList();
 
             await Task.Delay(TimeSpan.FromSeconds(settings.WarmupSeconds), run.Token);
             var acks = new LatencyHistogram();
@@ -67,21 +69,23 @@ public sealed class FanoutRun(FanoutSettings settings)
             nodes.ForEach(node => node.StartMeasuring());
             var deliveredBefore = nodes.Select(node => node.Delivered).ToList();
             var (acknowledged, skipped, started) = (Interlocked.Read(ref _acknowledged), Interlocked.Read(ref _skipped), Stopwatch.GetTimestamp());
+            var (serverCpu, generatorCpu) = (cluster.Nodes.Sum(node => node.CpuTime.Ticks), Environment.CpuUsage.TotalTime);
             await Task.Delay(TimeSpan.FromSeconds(settings.Seconds), run.Token);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var cpu = new CpuUse(TimeSpan.FromTicks(cluster.Nodes.Sum(node => node.CpuTime.Ticks) - serverCpu), Environment.CpuUsage.TotalTime - generatorCpu);
             var delivered = nodes.Select((node, i) => node.Delivered - deliveredBefore[i]).ToList();
             var posted = Interlocked.Read(ref _acknowledged) - acknowledged;
             skipped = Interlocked.Read(ref _skipped) - skipped;
             var latencies = nodes.Select(node => node.StopMeasuring()).ToList();
             Volatile.Write(ref _measuringAcks, null);
             var rss = nodes.Select(node => node.App.ResidentBytes).ToList();
-            var closed = _sockets.Count(socket => socket.ClosedByServer);
+            var closed = nodes.Sum(node => node.ClosedByServer) + publishers.Count(p => p.Client.State.Phase != ConnectionPhase.Open);
             var closedPerNode = nodes.Select(node => node.ClosedByServer).ToList();
 
             await publishing.CancelAsync();
             await Task.WhenAll(publishingTasks);
             var window = new FanoutWindow(
-                elapsed, delivered.Sum(), posted, skipped, Interlocked.Read(ref _refused), LatencyHistogram.Merge(latencies), acks, closed, messagesPerSecond);
+                elapsed, delivered.Sum(), posted, skipped, Interlocked.Read(ref _refused), LatencyHistogram.Merge(latencies), acks, closed, messagesPerSecond, cpu);
             if (settings.Cluster is null)
             {
                 FanoutReport.WriteSingleNode(settings, window, rss[0]);
@@ -95,17 +99,17 @@ public sealed class FanoutRun(FanoutSettings settings)
         finally
         {
             await run.CancelAsync();
-            foreach (var socket in _sockets)
+            foreach (var connection in _connections)
             {
-                await socket.DisposeAsync();
+                await connection.DisposeAsync();
             }
         }
     }
 
     private async Task<List<string>> CreateRoomsAsync(AppProcess app, string token, CancellationToken ct)
     {
-        var admin = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
-        _sockets.Add(admin);
+        var admin = BenchClients.Create(app.ApiAddress, token);
+        _connections.Add(admin);
         return await BenchRooms.CreateAsync(admin, settings.Rooms, ct);
     }
 
@@ -124,7 +128,7 @@ public sealed class FanoutRun(FanoutSettings settings)
             }));
             foreach (var (node, room, connection) in subscribers)
             {
-                _sockets.Add(connection);
+                _connections.Add(connection);
                 node.Add(connection, room, ct);
             }
         }
@@ -137,9 +141,7 @@ public sealed class FanoutRun(FanoutSettings settings)
             return await SseSubscriber.OpenAsync(_http, app.BaseAddress, token, roomId, ct);
         }
 
-        var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
-        var started = await socket.RequestAsync($$$"""{"id":1,"method":"subscription","params":{"input":{"roomId":"{{{roomId}}}"},"path":"chat.onMessage"}}""", ct);
-        return started.Contains("\"started\"", StringComparison.Ordinal) ? socket : throw new InvalidOperationException(started);
+        return await ClientSubscriber.ConnectAsync(app.ApiAddress, token, roomId, ct);
     }
 
     private async Task<List<Publisher>> ConnectPublishersAsync(AppProcess app, string token, CancellationToken ct)
@@ -147,45 +149,44 @@ public sealed class FanoutRun(FanoutSettings settings)
         var publishers = new List<Publisher>();
         for (var i = 0; i < settings.Publishers; i++)
         {
-            var publisher = new Publisher(await ApiSocket.ConnectAsync(app.ApiAddress, token, ct), i);
-            _sockets.Add(publisher.Socket);
+            var publisher = new Publisher(BenchClients.Create(app.ApiAddress, token), i);
+            _connections.Add(publisher.Client);
+            await BenchClients.WaitOpenAsync(publisher.Client, ct);
             publishers.Add(publisher);
-            publisher.Socket.StartReceiving(frame => OnAnswer(publisher, frame), ct);
         }
 
         return publishers;
     }
 
-    private void OnAnswer(Publisher publisher, ReadOnlySpan<byte> frame)
+    /// <summary>Posts one message and counts its answer: acknowledged (persisted) with its latency, or refused.</summary>
+    private async Task PostAsync(Publisher publisher, string roomId, int room)
     {
-        Interlocked.Increment(ref publisher.Answered);
-        if (FrameText.IsError(frame))
+        var sent = Stopwatch.GetTimestamp();
+        try
+        {
+            await publisher.Client.Chat.SendAsync(roomId, FrameText.Message(sent));
+            Interlocked.Increment(ref _acknowledged);
+            Interlocked.Increment(ref _acknowledgedPerRoom[room]);
+            Volatile.Read(ref _measuringAcks)?.Record(sent);
+        }
+        catch (Exception exception) when (exception is RealtimeApiException or RealtimeConnectionException)
         {
             if (Interlocked.Increment(ref _refused) == 1)
             {
-                Console.Error.WriteLine("first refusal: " + System.Text.Encoding.UTF8.GetString(frame));
+                Console.Error.WriteLine($"first refusal: {exception.Message}");
             }
         }
-        else
+        finally
         {
-            Interlocked.Increment(ref _acknowledged);
-            if (FrameText.TryReadRequestId(frame, out var id))
-            {
-                Interlocked.Increment(ref _acknowledgedPerRoom[publisher.RoomIndex(id, _acknowledgedPerRoom.Length)]);
-            }
-
-            if (FrameText.TryReadTimestamp(frame, out var sent))
-            {
-                Volatile.Read(ref _measuringAcks)?.Record(sent);
-            }
+            Interlocked.Increment(ref publisher.Answered);
         }
     }
 
     /// <summary>
-    /// Posts at <paramref name="perSecond"/> until <paramref name="stop"/>; a send under way finishes (cancelling it would
-    /// abort the socket after the server may have stored the message, which then never gets its answer counted).
+    /// Posts at <paramref name="perSecond"/> until <paramref name="stop"/>, up to <see cref="MaxInFlightPerPublisher"/>
+    /// unanswered at a time; posts under way are not cancelled (the server may have stored them: their answers count).
     /// </summary>
-    private async Task PublishAsync(Publisher publisher, List<string> rooms, double perSecond, CancellationToken stop, CancellationToken ct)
+    private async Task PublishAsync(Publisher publisher, List<string> rooms, double perSecond, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
         var started = Stopwatch.GetTimestamp();
@@ -203,10 +204,8 @@ public sealed class FanoutRun(FanoutSettings settings)
                         continue;
                     }
 
-                    var sent = Interlocked.Increment(ref publisher.Sent);
-                    var room = rooms[publisher.RoomIndex(sent, rooms.Count)];
-                    await publisher.Socket.SendAsync(
-                        $$$"""{"id":{{{sent}}},"method":"mutation","params":{"input":{"roomId":"{{{room}}}","text":"{{{FrameText.Message(Stopwatch.GetTimestamp())}}}"},"path":"chat.send"}}""", ct);
+                    var room = publisher.RoomIndex(Interlocked.Increment(ref publisher.Sent), rooms.Count);
+                    _ = PostAsync(publisher, rooms[room], room);
                 }
             }
         }
@@ -244,14 +243,14 @@ public sealed class FanoutRun(FanoutSettings settings)
         }
     }
 
-    private sealed class Publisher(ApiSocket socket, int index)
+    private sealed class Publisher(RealtimeClient client, int index)
     {
         public long Sent;
         public long Answered;
 
-        public ApiSocket Socket { get; } = socket;
+        public RealtimeClient Client { get; } = client;
 
-        /// <summary>The room of request <paramref name="id"/>: each publisher goes round the rooms from its own offset.</summary>
-        public int RoomIndex(long id, int rooms) => (int)((id + index) % rooms);
+        /// <summary>The room of post <paramref name="number"/>: each publisher goes round the rooms from its own offset.</summary>
+        public int RoomIndex(long number, int rooms) => (int)((number + index) % rooms);
     }
 }

@@ -13,6 +13,13 @@ public static class FrameText
 
     public static string Message(long timestamp) => "t" + timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The timestamp of a benchmark message's text (<c>t&lt;ticks&gt;</c>).</summary>
+    public static bool TryReadTimestamp(string text, out long timestamp)
+    {
+        timestamp = 0;
+        return text.StartsWith('t') && long.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out timestamp);
+    }
+
     public static bool TryReadTimestamp(ReadOnlySpan<byte> frame, out long timestamp)
     {
         timestamp = 0;

@@ -1,11 +1,14 @@
 namespace RealtimeApp.LoadBench;
 
-/// <summary>A subscriber's connection, a WebSocket or an SSE stream: hands every frame or event it receives to a callback.</summary>
+/// <summary>A subscriber's connection (the API's .NET client, or an SSE stream): reports each benchmark message it receives.</summary>
 public interface ISubscriberConnection : IAsyncDisposable
 {
     /// <summary>True once the server ended the connection (or it was lost) before the run ended.</summary>
     bool ClosedByServer { get; }
 
-    /// <summary>Reads until the connection ends or <paramref name="ct"/> fires.</summary>
-    void StartReceiving(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct);
+    /// <summary>
+    /// Reads until the connection ends or <paramref name="ct"/> fires; each benchmark message's publish timestamp
+    /// (<see cref="FrameText.Message"/>) goes to <paramref name="onDelivery"/>.
+    /// </summary>
+    void StartReceiving(Action<long> onDelivery, CancellationToken ct);
 }

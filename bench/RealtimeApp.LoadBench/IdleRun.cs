@@ -62,9 +62,6 @@ public sealed class IdleRun(int connections, int settleSeconds, string transport
             return stream;
         }
 
-        var socket = await ApiSocket.ConnectAsync(app.ApiAddress, token, ct);
-        await socket.RequestAsync("""{"id":1,"method":"query","params":{"path":"rooms.list"}}""", ct);
-        socket.StartReceiving(static _ => { }, ct); // answers keep-alive pings, as a live client does
-        return socket;
+        return await IdleClient.ConnectAsync(app.ApiAddress, token, ct);
     }
 }

@@ -36,12 +36,9 @@ public sealed class NodeSubscribers(string name, AppProcess app, int rooms)
 
     public LatencyHistogram StopMeasuring() => Interlocked.Exchange(ref _measuring, null) ?? new LatencyHistogram();
 
-    private void OnDelivery(ReadOnlySpan<byte> frame)
+    private void OnDelivery(long sent)
     {
-        if (FrameText.TryReadTimestamp(frame, out var sent))
-        {
-            Interlocked.Increment(ref _delivered);
-            Volatile.Read(ref _measuring)?.Record(sent);
-        }
+        Interlocked.Increment(ref _delivered);
+        Volatile.Read(ref _measuring)?.Record(sent);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RealtimeApp.Client;
 
 namespace RealtimeApp.LoadBench;
 
@@ -48,13 +49,12 @@ public sealed class SoakRun(SoakSettings settings)
         var connections = settings.Connections + settings.Publishers + 1 + Math.Max(100, settings.ReconnectsPerSecond * 10);
         var (app, token) = await AppProcess.StartWithBenchUserAsync(connections, run.Token);
         await using var _ = app;
-        ApiSocket? admin = null;
+        RealtimeClient? admin = null;
         using var traffic = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
         try
         {
-            admin = await ApiSocket.ConnectAsync(app.ApiAddress, token, run.Token);
+            admin = BenchClients.Create(app.ApiAddress, token);
             var rooms = new RoomSequences(await BenchRooms.CreateAsync(admin, settings.Rooms, run.Token));
-            admin.StartReceiving(static _ => { }, run.Token);
             var setup = Stopwatch.StartNew();
             await SubscribeAsync(app, token, rooms, run.Token);
             await ConnectPublishersAsync(app, token, rooms, run.Token);

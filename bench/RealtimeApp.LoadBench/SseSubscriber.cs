@@ -5,7 +5,7 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// One subscription over Server-Sent Events (<c>GET /api/trpc/chat.onMessage</c>), as an EventSource would hold it: opened
-/// with the token in the Authorization header, then every <c>data:</c> line is handed to the callback.
+/// with the token in the Authorization header, then every message event's timestamp is handed to the callback.
 /// </summary>
 public sealed class SseSubscriber : ISubscriberConnection
 {
@@ -40,7 +40,7 @@ public sealed class SseSubscriber : ISubscriberConnection
             : throw new InvalidOperationException($"the stream did not start: {first}");
     }
 
-    public void StartReceiving(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct) => _receiving = ReceiveAsync(onFrame, ct);
+    public void StartReceiving(Action<long> onDelivery, CancellationToken ct) => _receiving = ReceiveAsync(onDelivery, ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -55,13 +55,16 @@ public sealed class SseSubscriber : ISubscriberConnection
         }
     }
 
-    private async Task ReceiveAsync(Action<ReadOnlySpan<byte>> onFrame, CancellationToken ct)
+    private async Task ReceiveAsync(Action<long> onDelivery, CancellationToken ct)
     {
         try
         {
             while (await ReadEventAsync(ct) is { } sseEvent)
             {
-                onFrame(Encoding.UTF8.GetBytes(sseEvent));
+                if (FrameText.TryReadTimestamp(Encoding.UTF8.GetBytes(sseEvent), out var sent))
+                {
+                    onDelivery(sent);
+                }
             }
 
             ClosedByServer = !ct.IsCancellationRequested;
