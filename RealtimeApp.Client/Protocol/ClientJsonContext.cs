@@ -6,7 +6,8 @@ using RealtimeApp.Client.Api;
 namespace RealtimeApp.Client.Protocol;
 
 /// <summary>Source-generated JSON for the client's frames and the API's records (camelCase, nulls left out).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// The server writes camelCase exactly: matching names case-sensitively is the cheaper lookup on every event.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(StopFrame))]
 [JsonSerializable(typeof(Room))]
 [JsonSerializable(typeof(IReadOnlyList<Room>))]

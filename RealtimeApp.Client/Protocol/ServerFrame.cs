@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 
@@ -37,6 +38,11 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
         if (frame.SequenceEqual("PONG"u8))
         {
             return new(ServerFrameKind.Pong);
+        }
+
+        if (TryReadTrackedEvent(frame, out var trackedEvent))
+        {
+            return trackedEvent;
         }
 
         var reader = new Utf8JsonReader(frame);
@@ -96,14 +102,60 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
             return new(ServerFrameKind.Unknown);
         }
 
-        return answer.Type switch
+        return answer.Kind switch
         {
-            "started" => new(ServerFrameKind.Started, requestId),
-            "stopped" => new(ServerFrameKind.Stopped, requestId),
-            "data" when answer.EventId is not null && answer.TrackedData is { } tracked => new(ServerFrameKind.Data, requestId, frame[tracked].ToArray(), answer.EventId),
-            "data" => new(ServerFrameKind.Data, requestId, answer.Data is { } data ? frame[data].ToArray() : null),
+            ServerFrameKind.Started or ServerFrameKind.Stopped => new(answer.Kind, requestId),
+            ServerFrameKind.Data when answer.EventId is not null && answer.TrackedData is { } tracked => new(ServerFrameKind.Data, requestId, frame[tracked].ToArray(), answer.EventId),
+            ServerFrameKind.Data => new(ServerFrameKind.Data, requestId, answer.Data is { } data ? frame[data].ToArray() : null),
             _ => new(ServerFrameKind.Unknown),
         };
+    }
+
+    /// <summary>
+    /// A tracked event exactly as the server writes one,
+    /// <c>{"id":N,"result":{"type":"data","data":{"id":"E","data":PAYLOAD},"id":"E"}}</c>: its payload is found by its
+    /// fixed envelope alone and read once, by the caller's deserializer (which rejects a payload that is not one JSON
+    /// value). Any other layout goes through the general reader.
+    /// </summary>
+    private static bool TryReadTrackedEvent(ReadOnlySpan<byte> frame, out ServerFrame parsed)
+    {
+        parsed = default;
+        if (!frame.StartsWith("{\"id\":"u8) || !Utf8Parser.TryParse(frame[6..], out long id, out var digits))
+        {
+            return false;
+        }
+
+        var rest = frame[(6 + digits)..];
+        ReadOnlySpan<byte> envelope = ",\"result\":{\"type\":\"data\",\"data\":{\"id\":\""u8;
+        if (!rest.StartsWith(envelope))
+        {
+            return false;
+        }
+
+        rest = rest[envelope.Length..];
+        var eventIdLength = rest.IndexOf((byte)'"');
+        if (eventIdLength <= 0 || rest[..eventIdLength].ContainsAnyExcept("0123456789"u8) || !rest[eventIdLength..].StartsWith("\",\"data\":"u8))
+        {
+            return false;
+        }
+
+        var eventId = rest[..eventIdLength];
+        var payload = rest[(eventIdLength + 9)..];
+        ReadOnlySpan<byte> closing = "},\"id\":\""u8;
+        var suffixLength = closing.Length + eventIdLength + 3;
+        if (payload.Length <= suffixLength)
+        {
+            return false;
+        }
+
+        var suffix = payload[^suffixLength..];
+        if (!suffix.StartsWith(closing) || !suffix[closing.Length..^3].SequenceEqual(eventId) || !suffix[^3..].SequenceEqual("\"}}"u8))
+        {
+            return false;
+        }
+
+        parsed = new(ServerFrameKind.Data, id, payload[..^suffixLength].ToArray(), Encoding.UTF8.GetString(eventId));
+        return true;
     }
 
     /// <summary>Where the value the reader is on starts and ends in the frame, leaving the reader on its last token.</summary>
@@ -145,14 +197,15 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
     }
 
     /// <summary>
-    /// A <c>result</c> object: its <c>type</c>, a tracked event's <c>id</c>, where its <c>data</c> is, and, when that
-    /// data is an object, where the <c>data</c> inside it is (a tracked event's payload, inside its envelope).
+    /// A <c>result</c> object: its <c>type</c> (as the frame kind it makes), a tracked event's <c>id</c>, where its
+    /// <c>data</c> is, and, when that data is an object, where the <c>data</c> inside it is (a tracked event's payload,
+    /// inside its envelope).
     /// </summary>
-    private readonly record struct Result(string? Type, string? EventId, Range? Data, Range? TrackedData)
+    private readonly record struct Result(ServerFrameKind Kind, string? EventId, Range? Data, Range? TrackedData)
     {
         public static Result Read(ref Utf8JsonReader reader)
         {
-            string? type = null;
+            var kind = ServerFrameKind.Unknown;
             string? eventId = null;
             Range? data = null;
             Range? tracked = null;
@@ -161,7 +214,11 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
                 if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    kind = reader.TokenType != JsonTokenType.String ? ServerFrameKind.Unknown
+                        : reader.ValueTextEquals("data"u8) ? ServerFrameKind.Data
+                        : reader.ValueTextEquals("started"u8) ? ServerFrameKind.Started
+                        : reader.ValueTextEquals("stopped"u8) ? ServerFrameKind.Stopped
+                        : ServerFrameKind.Unknown;
                     reader.Skip();
                 }
                 else if (reader.ValueTextEquals("id"u8))
@@ -187,7 +244,7 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
                 }
             }
 
-            return new(type, eventId, data, tracked);
+            return new(kind, eventId, data, tracked);
         }
 
         /// <summary>An object's whole range and that of its <c>data</c> member, read in the same pass.</summary>

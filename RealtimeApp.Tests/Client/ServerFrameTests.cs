@@ -29,6 +29,19 @@ public sealed class ServerFrameTests
     }
 
     [Theory]
+    [InlineData("""{"id":2,"result":{"type":"data","data":{"id":"abc","data":{"n":1}},"id":"abc"}}""", "abc")]
+    [InlineData("""{"id":2,"result":{"type":"data","data":{"id":"5","data":{"n":1}},"id":"5","extra":true}}""", "5")]
+    [InlineData("""{"id":2,"result":{"type":"data","data":{"id":"5","data":{"n":1}},"id":"6"}}""", "6")]
+    public void TrackedEvent_InAnotherLayout_IsStillReadWhole(string json, string eventId)
+    {
+        var frame = Parse(json);
+
+        frame.Kind.ShouldBe(ServerFrameKind.Data);
+        frame.EventId.ShouldBe(eventId);
+        Encoding.UTF8.GetString(frame.Payload!).ShouldBe("""{"n":1}""");
+    }
+
+    [Theory]
     [InlineData("""{"id":1,"result":{"type":"data","data":[{"id":"general","name":"#general","lastMessageAt":null}]}}""", """[{"id":"general","name":"#general","lastMessageAt":null}]""")]
     [InlineData("""{"id":3,"result":{"type":"data","data":{"id":"1","roomId":"random","message":"batched hello"}}}""", """{"id":"1","roomId":"random","message":"batched hello"}""")]
     [InlineData("""{"id":5,"result":{"type":"data","data":"text"}}""", "\"text\"")]

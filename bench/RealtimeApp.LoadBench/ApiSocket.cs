@@ -5,11 +5,12 @@ using System.Text;
 namespace RealtimeApp.LoadBench;
 
 /// <summary>
-/// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for the soak, whose
-/// subscribers lose their connections on purpose, half of them without a close frame as a lost network would
-/// (<see cref="Abort"/>), and resume by hand: connectionParams, request frames, and a receive loop that answers the
-/// server's keep-alive <c>PING</c> and hands every other text frame to a callback. Everything else speaks through
-/// the API's .NET client.
+/// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for load: connectionParams,
+/// request frames, and a receive loop that answers the server's keep-alive <c>PING</c> and hands every other text frame
+/// to a callback. The soak's subscribers use it to lose their connections on purpose, half of them without a close
+/// frame as a lost network would (<see cref="Abort"/>), and resume by hand; the fan-out's subscribers
+/// (<see cref="SocketSubscriber"/>) to cost the generator as little CPU as a delivery can. Everything else speaks
+/// through the API's .NET client.
 /// </summary>
 public sealed class ApiSocket : IAsyncDisposable
 {

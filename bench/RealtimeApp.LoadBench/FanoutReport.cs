@@ -13,7 +13,7 @@ public static class FanoutReport
         var latency = window.Latency;
         var acks = window.Acks;
         Console.WriteLine(string.Create(C, $"""
-            fan-out ({settings.Transport}): {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each), {settings.Publishers} publishers
+            fan-out ({Subscribers(settings)}): {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each), {settings.Publishers} publishers
               target          {settings.DeliveriesPerSecond:N0} deliveries/s ({window.TargetMessagesPerSecond:N0} messages/s)
               achieved        {window.Delivered / window.Seconds:N0} deliveries/s, {window.Posted / window.Seconds:N0} messages/s persisted (measured over {window.Seconds:0.0} s)
               latency         p50 {latency.PercentileMilliseconds(50):0.00} ms, p99 {latency.PercentileMilliseconds(99):0.00} ms, p99.9 {latency.PercentileMilliseconds(99.9):0.00} ms ({latency.Count:N0} samples)
@@ -29,7 +29,7 @@ public static class FanoutReport
     {
         var first = nodes[0];
         var report = new StringBuilder();
-        Line(report, $"fan-out ({settings.Transport}) on {nodes.Count} node{(nodes.Count == 1 ? "" : "s")} (PostgreSQL, Redis backplane): {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each{(nodes.Count == 1 ? "" : ", spread over the nodes")}), {settings.Publishers} publishers on node A");
+        Line(report, $"fan-out ({Subscribers(settings)}) on {nodes.Count} node{(nodes.Count == 1 ? "" : "s")} (PostgreSQL, Redis backplane): {settings.Connections} subscribed connections, {settings.Rooms} rooms ({settings.Connections / settings.Rooms} subscribers each{(nodes.Count == 1 ? "" : ", spread over the nodes")}), {settings.Publishers} publishers on node A");
         Line(report, $"  target          {settings.DeliveriesPerSecond:N0} deliveries/s ({window.TargetMessagesPerSecond:N0} messages/s)");
         Line(report, $"  achieved        {window.Delivered / window.Seconds:N0} deliveries/s, {window.Posted / window.Seconds:N0} messages/s persisted (measured over {window.Seconds:0.0} s)");
         Line(report, $"  latency         {Percentiles(window.Latency)} ({window.Latency.Count:N0} samples, all nodes)");
@@ -50,6 +50,8 @@ public static class FanoutReport
         Line(report, $"  CPU             {Cpu(window)}");
         Console.Write(report.ToString());
     }
+
+    private static string Subscribers(FanoutSettings settings) => settings.Transport == "sse" ? "sse" : $"ws, {settings.Client} subscribers";
 
     /// <summary>Server and generator CPU over the window: seconds, share of the machine's cores, and µs per delivery.</summary>
     private static string Cpu(FanoutWindow window)

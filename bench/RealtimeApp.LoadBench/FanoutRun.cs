@@ -5,8 +5,8 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// N connections subscribed to <c>chat.onMessage</c> across R rooms; publishers post through <c>chat.send</c>
-/// (persisted like any message) at a set rate, each connection the API's .NET client (or an SSE stream); reports
-/// deliveries/s, publish→receive latency, and the CPU the server and the generator spent. On several nodes,
+/// (persisted like any message) at a set rate through the API's .NET client; subscribers are raw sockets, the .NET
+/// client or SSE streams; reports deliveries/s, publish→receive latency, and the CPU the server and the generator spent. On several nodes,
 /// each room's subscribers take turns over the nodes and the publishers post on node A, so every message reaches the
 /// other nodes' subscribers through the backplane; each node's figures are reported apart.
 /// </summary>
@@ -141,7 +141,9 @@ public sealed class FanoutRun(FanoutSettings settings)
             return await SseSubscriber.OpenAsync(_http, app.BaseAddress, token, roomId, ct);
         }
 
-        return await ClientSubscriber.ConnectAsync(app.ApiAddress, token, roomId, ct);
+        return settings.Client == "library"
+            ? await ClientSubscriber.ConnectAsync(app.ApiAddress, token, roomId, ct)
+            : await SocketSubscriber.SubscribeAsync(app.ApiAddress, token, roomId, ct);
     }
 
     private async Task<List<Publisher>> ConnectPublishersAsync(AppProcess app, string token, CancellationToken ct)

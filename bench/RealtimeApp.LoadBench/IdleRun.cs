@@ -6,7 +6,7 @@ namespace RealtimeApp.LoadBench;
 /// N authenticated connections that then stay idle; reports the server's resident memory per connection. With
 /// <c>sse</c>, each is an SSE stream following a quiet room (<c>chat.onMessage</c>) instead of a WebSocket.
 /// </summary>
-public sealed class IdleRun(int connections, int settleSeconds, string transport = "ws")
+public sealed class IdleRun(int connections, int settleSeconds, string transport = "ws", string client = "socket")
 {
     private readonly HttpClient _http = Http.CreateClient();
 
@@ -35,7 +35,7 @@ public sealed class IdleRun(int connections, int settleSeconds, string transport
             var perConnection = (loaded - baseline) / (double)(connections - 1);
             var closed = sockets.Count(socket => socket.ClosedByServer);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                idle ({transport}): {connections:N0} authenticated {(transport == "sse" ? "SSE streams (each following a quiet room)" : "connections (each answered a query, then stayed silent)")}
+                idle ({(transport == "sse" ? "sse" : $"ws, {client}")}): {connections:N0} authenticated {(transport == "sse" ? "SSE streams (each following a quiet room)" : "connections (each answered a query, then stayed silent)")}
                   server RSS      {baseline / 1048576.0:0.0} MiB with 1 connection, {loaded / 1048576.0:0.0} MiB with {connections:N0}
                   per connection  {perConnection / 1024:0.0} KiB
                   closed by the server  {closed}
@@ -62,6 +62,13 @@ public sealed class IdleRun(int connections, int settleSeconds, string transport
             return stream;
         }
 
-        return await IdleClient.ConnectAsync(app.ApiAddress, token, ct);
+        if (client == "library")
+        {
+            return await IdleClient.ConnectAsync(app.ApiAddress, token, ct);
+        }
+
+        var socket = await SocketSubscriber.AuthenticateAsync(app.ApiAddress, token, ct);
+        socket.StartReceiving(static _ => { }, ct); // answers keep-alive pings, as a live client does
+        return socket;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using RealtimeApp.LoadBench;
 
-// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all|soak [--transport ws|sse] [--connections N]
+// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all|soak [--transport ws|sse] [--client socket|library] [--connections N]
 //   [--rooms N] [--rate DELIVERIES_PER_SECOND] [--publishers N] [--warmup S] [--seconds S] [--idle-connections N]
 //   [--settle S] [--clients N] [--path /api/trpc/…]
 //   [--nodes N --postgres "Host=127.0.0.1;Port=55432;Username=postgres" --redis 127.0.0.1:56379]   (fanout only)
@@ -67,7 +67,7 @@ if (what is "fanout" or "all")
             await new FanoutRun(new FanoutSettings(
                 Number("--connections", 1_000), Number("--rooms", 10), deliveriesPerSecond,
                 // The warm-up outlasts tiered JIT compilation and the first keep-alive round, so the window is steady state.
-                Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15), Transport(), cluster)).RunAsync(stopping.Token);
+                Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15), Transport(), cluster, Client())).RunAsync(stopping.Token);
         }
     }
     catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -79,7 +79,7 @@ if (what is "fanout" or "all")
 
 if (what is "idle" or "all")
 {
-    await new IdleRun(Number(what == "idle" ? "--connections" : "--idle-connections", 10_000), Number("--settle", 5), Transport()).RunAsync();
+    await new IdleRun(Number(what == "idle" ? "--connections" : "--idle-connections", 10_000), Number("--settle", 5), Transport(), Client()).RunAsync();
 }
 
 if (what is "http" or "all")
@@ -107,5 +107,9 @@ string? Option(string name)
 string Required(string name) => Option(name) ?? throw new ArgumentException($"--nodes needs {name} too (see the usage at the top of Program.cs).");
 
 string Transport() => Option("--transport") is "sse" ? "sse" : "ws";
+
+// What a WebSocket subscriber is: a raw socket that reads timestamps from the frames' bytes (the default), or the
+// API's .NET client, RealtimeApp.Client (library).
+string Client() => Option("--client") is "library" ? "library" : "socket";
 
 int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

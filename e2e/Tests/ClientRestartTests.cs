@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using RealtimeApp.Client;
 using RealtimeApp.Client.Api;
-using Room = RealtimeApp.Domain.Chat.Room;
-using RealtimeApp.Domain.Users;
 using RealtimeApp.E2E.Support;
 using RealtimeApp.Tests.Realtime.Support;
+using Room = RealtimeApp.Domain.Chat.Room;
 
 namespace RealtimeApp.E2E.Tests;
 
@@ -15,9 +14,7 @@ namespace RealtimeApp.E2E.Tests;
 public sealed class ClientRestartTests : IDisposable
 {
     private const string Email = "client-restart-bot@example.com";
-    private const string Password = "Restart#Pass1";
     private const int PostsBetweenRestarts = 20;
-    private static readonly string[] UnlimitedPosting = ["--messages-per-minute", "1000000", "--requests-per-second", "100000", "--burst", "100000"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("realtimeapp-client-restart-").FullName;
 
@@ -27,15 +24,7 @@ public sealed class ClientRestartTests : IDisposable
     public async Task FollowerGetsEveryMessageOnceInOrder_AndNoResentPostIsStoredTwice_AcrossASigtermRestartAndAKill9Restart()
     {
         var ct = TestContext.Current.CancellationToken;
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory, "app.db")}",
-            ["Bootstrap__AdminEmail"] = "admin@example.com",
-            ["Bootstrap__AdminPassword"] = Password,
-        };
-        await AppNode.RunCommandAsync(settings, ["users", "create", "--email", Email, "--password", Password, "--role", Roles.Staff], ct);
-        var token = await AppNode.RunCommandAsync(settings, ["tokens", "create", "--email", Email, "--name", "client restart test"], ct);
-        await AppNode.RunCommandAsync(settings, ["limits", "set", "--email", Email, .. UnlimitedPosting], ct);
+        var (settings, token) = await UnlimitedBotNode.PrepareAsync(_directory, Email, ct);
         var port = LoopbackPorts.Free();
         var first = await AppNode.StartAsync("first", settings, ct, port);
         await using var stopFirst = first;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using RealtimeApp.Domain.Chat;
-using RealtimeApp.Domain.Users;
 using RealtimeApp.E2E.Support;
 using RealtimeApp.Tests.Realtime.Support;
 
@@ -10,9 +9,7 @@ namespace RealtimeApp.E2E.Tests;
 public sealed class RestartTests : IDisposable
 {
     private const string Email = "restart-bot@example.com";
-    private const string Password = "Restart#Pass1";
     private const int Posts = 150;
-    private static readonly string[] UnlimitedPosting = ["--messages-per-minute", "1000000", "--requests-per-second", "100000", "--burst", "100000"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("realtimeapp-restart-").FullName;
 
@@ -22,15 +19,7 @@ public sealed class RestartTests : IDisposable
     public async Task SigtermAndRestart_OfficialClientsReconnect_TheFollowerMissesNothing_AndNoRetriedPostIsStoredTwice()
     {
         var ct = TestContext.Current.CancellationToken;
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory, "app.db")}",
-            ["Bootstrap__AdminEmail"] = "admin@example.com",
-            ["Bootstrap__AdminPassword"] = Password,
-        };
-        await AppNode.RunCommandAsync(settings, ["users", "create", "--email", Email, "--password", Password, "--role", Roles.Staff], ct);
-        var token = await AppNode.RunCommandAsync(settings, ["tokens", "create", "--email", Email, "--name", "restart test"], ct);
-        await AppNode.RunCommandAsync(settings, ["limits", "set", "--email", Email, .. UnlimitedPosting], ct);
+        var (settings, token) = await UnlimitedBotNode.PrepareAsync(_directory, Email, ct);
         var port = LoopbackPorts.Free();
         var node = await AppNode.StartAsync("first", settings, ct, port);
         await using var stopLate = node;
