@@ -25,8 +25,9 @@ internal enum ServerFrameKind
 internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, byte[]? Payload = null, string? EventId = null, RealtimeApiException? Error = null)
 {
     /// <summary>
-    /// Reads <paramref name="frame"/> in one pass with a <see cref="Utf8JsonReader"/>, copying out only the payload's
-    /// bytes (deserialized later, into the caller's type): a subscription's events are the client's hot path.
+    /// Reads <paramref name="frame"/>, copying out only the payload's bytes (deserialized later, into the caller's type):
+    /// a tracked event in the server's own layout by its fixed envelope, anything else in one pass with a
+    /// <see cref="Utf8JsonReader"/>. A subscription's events are the client's hot path.
     /// </summary>
     public static ServerFrame Parse(ReadOnlySpan<byte> frame)
     {
