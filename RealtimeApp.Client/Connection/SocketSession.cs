@@ -127,9 +127,11 @@ internal sealed class SocketSession : IAsyncDisposable
                 await _onFrame(frame);
             }
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return new SessionEnd(null, _deadReason ?? "closed by the client");
+            // Stopped by the client, or the socket was aborted under the receive before the stop was signalled (a
+            // polite close that timed out, a peer found dead): either way this connection is over.
+            return new SessionEnd(null, _deadReason ?? (_stop.IsCancellationRequested ? "closed by the client" : "aborted"));
         }
         catch (Exception exception) when (exception is WebSocketException or System.Text.Json.JsonException or IOException)
         {
