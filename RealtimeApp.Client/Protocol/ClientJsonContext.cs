@@ -6,7 +6,7 @@ using RealtimeApp.Client.Api;
 namespace RealtimeApp.Client.Protocol;
 
 /// <summary>Source-generated JSON for the client's frames and the API's records (camelCase, nulls left out).</summary>
-// The server writes camelCase exactly: matching names case-sensitively is the cheaper lookup on every event.
+// The server writes camelCase exactly, so names are matched as written, not case-insensitively as for the untyped calls.
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(StopFrame))]
 [JsonSerializable(typeof(Room))]

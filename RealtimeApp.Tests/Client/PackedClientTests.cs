@@ -20,7 +20,7 @@ public sealed class PackedClientTests
         try
         {
             var feed = Path.Combine(work, "feed");
-            var (packed, packOutput) = await RunToEndAsync("dotnet", ["pack", Path.Combine(Repository.Root, "RealtimeApp.Client"), "-c", "Release", "--no-build", "-o", feed], Repository.Root, []);
+            var (packed, packOutput) = await PackAsync(feed);
             packed.ShouldBe(0, packOutput);
             Directory.GetFiles(feed, "RealtimeApp.Client.*.nupkg").ShouldHaveSingleItem();
             var app = PrepareExample(work, feed);
@@ -101,14 +101,15 @@ public sealed class PackedClientTests
         return lines;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunToEndAsync(string file, string[] args, string directory, Dictionary<string, string> environment)
+    /// <summary><c>dotnet pack</c> of the client's Release build into <paramref name="feed"/>: its exit code and what it printed.</summary>
+    private static async Task<(int ExitCode, string Output)> PackAsync(string feed)
     {
-        var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment)
+        var start = new ProcessStartInfo("dotnet", ["pack", Path.Combine(Repository.Root, "RealtimeApp.Client"), "-c", "Release", "--no-build", "-o", feed])
         {
-            start.Environment[key] = value;
-        }
-
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var process = Process.Start(start)!;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         limit.CancelAfter(BuildAndRunLimit);
