@@ -113,17 +113,26 @@ public sealed class RealtimeClient : IAsyncDisposable
         }
     }
 
+    internal IAsyncEnumerable<TEvent> Subscribe<TEvent>(
+        string path, ReadOnlyMemory<byte>? input, string? lastEventId, JsonTypeInfo<TEvent> type, CancellationToken cancellationToken = default) =>
+        Subscribe(path, input, lastEventId, json => JsonSerializer.Deserialize(json, type)!, cancellationToken);
+
+    /// <summary>Follows <paramref name="path"/>, each event's JSON read by <paramref name="read"/> (which throws <see cref="JsonException"/> on what it cannot read).</summary>
     internal async IAsyncEnumerable<TEvent> Subscribe<TEvent>(
-        string path, ReadOnlyMemory<byte>? input, string? lastEventId, JsonTypeInfo<TEvent> type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string path, ReadOnlyMemory<byte>? input, string? lastEventId, Func<ReadOnlySpan<byte>, TEvent> read, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var subscription = new Subscription(Interlocked.Increment(ref _nextId), path, input, lastEventId);
+        var subscription = new Subscription<TEvent>(Interlocked.Increment(ref _nextId), path, input, lastEventId, read);
         _subscriptions[subscription.Id] = subscription;
         try
         {
             await SendSubscriptionAsync(subscription, cancellationToken);
-            await foreach (var item in subscription.Events.ReadAllAsync(cancellationToken))
+            var events = subscription.Events;
+            while (await events.WaitToReadAsync(cancellationToken))
             {
-                yield return item is { } json ? JsonSerializer.Deserialize(json, type)! : default!;
+                while (events.TryRead(out var item))
+                {
+                    yield return item;
+                }
             }
         }
         finally

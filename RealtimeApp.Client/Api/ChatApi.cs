@@ -50,17 +50,26 @@ public sealed class ChatApi
     /// and server restarts (the client resumes after the last one it received). Ending the enumeration stops the
     /// subscription on the server.
     /// </summary>
-    public async IAsyncEnumerable<ChatMessage> OnMessageAsync(
-        string roomId, long? afterSequence = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatMessage> OnMessageAsync(string roomId, long? afterSequence = null, CancellationToken cancellationToken = default) =>
+        afterSequence is { } after ? Follow(roomId, after, cancellationToken) : FollowFromNewestAsync(roomId, cancellationToken);
+
+    /// <summary>
+    /// Follows from the newest message when the enumeration starts: from a known sequence rather than from "now", so
+    /// that a connection lost before the first message resumes without a gap.
+    /// </summary>
+    private async IAsyncEnumerable<ChatMessage> FollowFromNewestAsync(string roomId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Starting from a known sequence, rather than from "now", is what lets a connection lost before the first
-        // message resume without a gap.
-        var after = afterSequence ?? (await HistoryAsync(roomId, limit: 1, cancellationToken: cancellationToken)).LastOrDefault()?.Sequence ?? 0;
-        var input = RealtimeClient.Serialize(new RoomIdInput(roomId), ClientJsonContext.Default.RoomIdInput);
-        await foreach (var message in _client.Subscribe(
-            "chat.onMessage", input, after.ToString(CultureInfo.InvariantCulture), ClientJsonContext.Default.ChatMessage, cancellationToken))
+        var newest = (await HistoryAsync(roomId, limit: 1, cancellationToken: cancellationToken)).LastOrDefault()?.Sequence ?? 0;
+        await foreach (var message in Follow(roomId, newest, cancellationToken))
         {
             yield return message;
         }
     }
+
+    private IAsyncEnumerable<ChatMessage> Follow(string roomId, long afterSequence, CancellationToken cancellationToken) => _client.Subscribe(
+        "chat.onMessage",
+        RealtimeClient.Serialize(new RoomIdInput(roomId), ClientJsonContext.Default.RoomIdInput),
+        afterSequence.ToString(CultureInfo.InvariantCulture),
+        ChatMessageReader.Read,
+        cancellationToken);
 }

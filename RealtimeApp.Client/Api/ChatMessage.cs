@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using RealtimeApp.Client.Protocol;
+
 namespace RealtimeApp.Client.Api;
 
 /// <summary>A chat message as <c>chat.send</c>, <c>chat.history</c> and <c>chat.onMessage</c> return it.</summary>
@@ -12,6 +15,7 @@ namespace RealtimeApp.Client.Api;
 /// <param name="IsDeleted">Whether it was deleted.</param>
 /// <param name="Mentions">The user ids it mentions.</param>
 /// <param name="ClientId">The sender's own id for it, when one was given (a retry with it returns this message).</param>
+[JsonConverter(typeof(ChatMessageJsonConverter))]
 public sealed record ChatMessage(
     long Id,
     string RoomId,

@@ -143,7 +143,8 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
         }
     }
 
-    private async ValueTask OnFrameAsync(ServerFrame frame, CancellationToken disposed)
+    /// <summary>Routes one frame; only an event for a subscription whose queue is full makes the receive loop wait.</summary>
+    private ValueTask OnFrameAsync(ServerFrame frame, CancellationToken disposed)
     {
         switch (frame.Kind)
         {
@@ -157,22 +158,25 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                 LogConnectionError(_options.Logger, frame.Error.Code, frame.Error.Message);
                 break;
             case ServerFrameKind.Data or ServerFrameKind.Error or ServerFrameKind.Started or ServerFrameKind.Stopped:
-                if (!_calls.TryComplete(frame) && _subscriptions.TryGetValue(frame.Id, out var subscription))
+                // Subscriptions first: their events are most of the frames.
+                if (_subscriptions.TryGetValue(frame.Id, out var subscription))
                 {
-                    await DeliverAsync(subscription, frame, disposed);
+                    return Deliver(subscription, frame, disposed);
                 }
 
+                _calls.TryComplete(frame);
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private async ValueTask DeliverAsync(Subscription subscription, ServerFrame frame, CancellationToken disposed)
+    private ValueTask Deliver(Subscription subscription, ServerFrame frame, CancellationToken disposed)
     {
         switch (frame.Kind)
         {
             case ServerFrameKind.Data:
-                await subscription.DeliverAsync(frame, disposed);
-                break;
+                return subscription.DeliverAsync(frame, disposed);
             case ServerFrameKind.Stopped:
                 _subscriptions.TryRemove(subscription.Id, out _);
                 subscription.End();
@@ -185,6 +189,8 @@ internal sealed partial class ConnectionSupervisor : IAsyncDisposable
                 subscription.End(frame.Error);
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private bool IsRefusal(SessionEnd end)

@@ -31,7 +31,8 @@ internal sealed class PendingCalls
         }
         else
         {
-            answer.TrySetResult(frame.Payload);
+            // Copied: the frame's buffer takes the next frame before the caller reads the answer.
+            answer.TrySetResult(frame.Payload?.ToArray());
         }
 
         return true;

@@ -116,15 +116,17 @@ internal sealed class SocketSession : IAsyncDisposable
                     continue;
                 }
 
-                var frame = ServerFrame.Parse(message.WrittenSpan);
-                message.ResetWrittenCount();
+                var frame = ServerFrame.Parse(message.WrittenMemory);
                 if (frame.Kind == ServerFrameKind.Ping)
                 {
+                    message.ResetWrittenCount();
                     await SendAsync(ClientFrames.Pong, _stop.Token);
                     continue;
                 }
 
+                // The frame's payload is a slice of the buffer: handled before the buffer takes the next frame.
                 await _onFrame(frame);
+                message.ResetWrittenCount();
             }
         }
         catch (OperationCanceledException)

@@ -20,17 +20,20 @@ internal enum ServerFrameKind
 
 /// <summary>
 /// One frame from the server: for <see cref="ServerFrameKind.Data"/> the payload's JSON (inside a tracked event's
-/// envelope) and its event id; for errors the exception to surface.
+/// envelope; a slice of the frame, valid as long as the frame's buffer is) and its event id; for errors the exception
+/// to surface.
 /// </summary>
-internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, byte[]? Payload = null, string? EventId = null, RealtimeApiException? Error = null)
+internal readonly record struct ServerFrame(
+    ServerFrameKind Kind, long Id = 0, ReadOnlyMemory<byte>? Payload = null, string? EventId = null, RealtimeApiException? Error = null)
 {
     /// <summary>
-    /// Reads <paramref name="frame"/>, copying out only the payload's bytes (deserialized later, into the caller's type):
-    /// a tracked event in the server's own layout by its fixed envelope, anything else in one pass with a
+    /// Reads <paramref name="frameMemory"/> without copying its payload (the caller reads it into its type): a tracked
+    /// event in the server's own layout by its fixed envelope, anything else in one pass with a
     /// <see cref="Utf8JsonReader"/>. A subscription's events are the client's hot path.
     /// </summary>
-    public static ServerFrame Parse(ReadOnlySpan<byte> frame)
+    public static ServerFrame Parse(ReadOnlyMemory<byte> frameMemory)
     {
+        var frame = frameMemory.Span;
         if (frame.SequenceEqual("PING"u8))
         {
             return new(ServerFrameKind.Ping);
@@ -41,7 +44,7 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
             return new(ServerFrameKind.Pong);
         }
 
-        if (TryReadTrackedEvent(frame, out var trackedEvent))
+        if (TryReadTrackedEvent(frameMemory, out var trackedEvent))
         {
             return trackedEvent;
         }
@@ -106,8 +109,8 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
         return answer.Kind switch
         {
             ServerFrameKind.Started or ServerFrameKind.Stopped => new(answer.Kind, requestId),
-            ServerFrameKind.Data when answer.EventId is not null && answer.TrackedData is { } tracked => new(ServerFrameKind.Data, requestId, frame[tracked].ToArray(), answer.EventId),
-            ServerFrameKind.Data => new(ServerFrameKind.Data, requestId, answer.Data is { } data ? frame[data].ToArray() : null),
+            ServerFrameKind.Data when answer.EventId is not null && answer.TrackedData is { } tracked => new(ServerFrameKind.Data, requestId, frameMemory[tracked], answer.EventId),
+            ServerFrameKind.Data => new(ServerFrameKind.Data, requestId, answer.Data is { } data ? (ReadOnlyMemory<byte>?)frameMemory[data] : null),
             _ => new(ServerFrameKind.Unknown),
         };
     }
@@ -118,9 +121,10 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
     /// fixed envelope alone and read once, by the caller's deserializer (which rejects a payload that is not one JSON
     /// value). Any other layout goes through the general reader.
     /// </summary>
-    private static bool TryReadTrackedEvent(ReadOnlySpan<byte> frame, out ServerFrame parsed)
+    private static bool TryReadTrackedEvent(ReadOnlyMemory<byte> frameMemory, out ServerFrame parsed)
     {
         parsed = default;
+        var frame = frameMemory.Span;
         if (!frame.StartsWith("{\"id\":"u8) || !Utf8Parser.TryParse(frame[6..], out long id, out var digits))
         {
             return false;
@@ -155,7 +159,8 @@ internal readonly record struct ServerFrame(ServerFrameKind Kind, long Id = 0, b
             return false;
         }
 
-        parsed = new(ServerFrameKind.Data, id, payload[..^suffixLength].ToArray(), Encoding.UTF8.GetString(eventId));
+        var payloadStart = frame.Length - payload.Length;
+        parsed = new(ServerFrameKind.Data, id, frameMemory[payloadStart..^suffixLength], Encoding.UTF8.GetString(eventId));
         return true;
     }
 

@@ -14,7 +14,7 @@ public sealed class ServerFrameTests
         frame.Kind.ShouldBe(ServerFrameKind.Data);
         frame.Id.ShouldBe(13);
         frame.EventId.ShouldBe("4");
-        Encoding.UTF8.GetString(frame.Payload!).ShouldBe("""{"sequence":4,"text":"a \"data\": {}"}""");
+        Encoding.UTF8.GetString(frame.Payload!.Value.Span).ShouldBe("""{"sequence":4,"text":"a \"data\": {}"}""");
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ServerFrameTests
         frame.Kind.ShouldBe(ServerFrameKind.Data);
         frame.Id.ShouldBe(2);
         frame.EventId.ShouldBe("7");
-        Encoding.UTF8.GetString(frame.Payload!).ShouldBe("[1,2]");
+        Encoding.UTF8.GetString(frame.Payload!.Value.Span).ShouldBe("[1,2]");
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class ServerFrameTests
 
         frame.Kind.ShouldBe(ServerFrameKind.Data);
         frame.EventId.ShouldBe(eventId);
-        Encoding.UTF8.GetString(frame.Payload!).ShouldBe("""{"n":1}""");
+        Encoding.UTF8.GetString(frame.Payload!.Value.Span).ShouldBe("""{"n":1}""");
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class ServerFrameTests
 
         frame.Kind.ShouldBe(ServerFrameKind.Data);
         frame.EventId.ShouldBeNull();
-        Encoding.UTF8.GetString(frame.Payload!).ShouldBe(payload);
+        Encoding.UTF8.GetString(frame.Payload!.Value.Span).ShouldBe(payload);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException($"Chromium was not found at {ChromiumPath}. Run ./test.sh, which installs Debian's chromium, or set CHROMIUM_PATH.");
         }
 
+        // Expect's 5 s default is shorter than a page load takes on two cores shared with the unit tests.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
