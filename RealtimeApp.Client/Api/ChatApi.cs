@@ -70,6 +70,6 @@ public sealed class ChatApi
         "chat.onMessage",
         RealtimeClient.Serialize(new RoomIdInput(roomId), ClientJsonContext.Default.RoomIdInput),
         afterSequence.ToString(CultureInfo.InvariantCulture),
-        ChatMessageReader.Read,
+        new ChatMessageReader().Read,
         cancellationToken);
 }

@@ -9,24 +9,29 @@ namespace RealtimeApp.Client.Protocol;
 /// <summary>
 /// Reads a <c>chat.onMessage</c> event, the client's hottest path: a message exactly as the server writes one (every
 /// member, in its order, no whitespace, no escapes) by its fixed layout, anything else through the serializer, which
-/// reads any valid layout and rejects what is not a message.
+/// reads any valid layout and rejects what is not a message. One reader serves one subscription, one event at a time:
+/// the room's id and the authors' ids and names, which repeat from one message to the next, are decoded once.
 /// </summary>
-internal static class ChatMessageReader
+internal sealed class ChatMessageReader
 {
-    public static ChatMessage Read(ReadOnlySpan<byte> json) =>
+    private readonly RepeatedString _roomId = new();
+    private readonly RepeatedString _authorId = new();
+    private readonly RepeatedString _authorName = new();
+
+    public ChatMessage Read(ReadOnlySpan<byte> json) =>
         TryReadServerLayout(json)
         ?? JsonSerializer.Deserialize(json, ClientJsonContext.Default.ChatMessage)
         ?? throw new JsonException("A chat message is a JSON object, not null.");
 
     /// <summary>The message, or null when <paramref name="json"/> departs from the server's layout in any way.</summary>
-    private static ChatMessage? TryReadServerLayout(ReadOnlySpan<byte> json)
+    private ChatMessage? TryReadServerLayout(ReadOnlySpan<byte> json)
     {
         var cursor = new LayoutCursor(json);
         if (cursor.Literal("{\"id\":"u8) && cursor.Int64(out var id)
-            && cursor.Literal(",\"roomId\":"u8) && cursor.String(out var roomId)
+            && cursor.Literal(",\"roomId\":"u8) && cursor.String(out var roomId, _roomId)
             && cursor.Literal(",\"sequence\":"u8) && cursor.Int64(out var sequence)
-            && cursor.Literal(",\"authorId\":"u8) && cursor.String(out var authorId)
-            && cursor.Literal(",\"authorName\":"u8) && cursor.String(out var authorName)
+            && cursor.Literal(",\"authorId\":"u8) && cursor.String(out var authorId, _authorId)
+            && cursor.Literal(",\"authorName\":"u8) && cursor.String(out var authorName, _authorName)
             && cursor.Literal(",\"text\":"u8) && cursor.String(out var text)
             && cursor.Literal(",\"postedAt\":"u8) && cursor.Date(out var postedAt)
             && cursor.Literal(",\"editedAt\":"u8) && cursor.NullableDate(out var editedAt)
@@ -76,16 +81,28 @@ internal static class ChatMessageReader
             return true;
         }
 
-        /// <summary>A string without escapes or control characters, in valid UTF-8.</summary>
-        public bool String(out string value)
+        /// <summary>A string without escapes or control characters, in valid UTF-8; <paramref name="last"/>'s string when it is the same.</summary>
+        public bool String(out string value, RepeatedString? last = null)
         {
             value = "";
-            if (!Quoted(out var content) || content.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !Utf8.IsValid(content))
+            if (!Quoted(out var content))
+            {
+                return false;
+            }
+
+            if (last?.Matches(content) == true)
+            {
+                value = last.Value;
+                return true;
+            }
+
+            if (content.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !Utf8.IsValid(content))
             {
                 return false;
             }
 
             value = Encoding.UTF8.GetString(content);
+            last?.Remember(content, value);
             return true;
         }
 
@@ -190,6 +207,22 @@ internal static class ChatMessageReader
             content = _rest.Slice(1, length);
             _rest = _rest[(length + 2)..];
             return true;
+        }
+    }
+
+    /// <summary>The last value read for one member, with its UTF-8 bytes to recognise it next time.</summary>
+    private sealed class RepeatedString
+    {
+        private byte[] _utf8 = [];
+
+        public string Value { get; private set; } = "";
+
+        public bool Matches(ReadOnlySpan<byte> utf8) => utf8.SequenceEqual(_utf8);
+
+        public void Remember(ReadOnlySpan<byte> utf8, string value)
+        {
+            _utf8 = utf8.ToArray();
+            Value = value;
         }
     }
 }

@@ -46,7 +46,20 @@ public sealed class ChatMessageReaderTests
         {
             var json = JsonSerializer.SerializeToUtf8Bytes(view, ProcedureJson.Options);
 
-            ShouldBeTheSame(ChatMessageReader.Read(json), ClientMessage(view));
+            ShouldBeTheSame(new ChatMessageReader().Read(json), ClientMessage(view));
+        }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
+
+    [Fact]
+    public void OneSubscriptionsMessages_ReadOneAfterAnother_EachReadBackAsSent() =>
+        Gen.Select(Texts.Array[1, 3], Texts.Array[1, 3], Views.Array[1, 30], (rooms, authors, views) => views
+            .Select((view, index) => view with { RoomId = rooms[index % rooms.Length], AuthorId = authors[index % authors.Length], AuthorName = authors[(index + 1) % authors.Length] })
+            .ToArray()).Sample(views =>
+        {
+            var reader = new ChatMessageReader();
+            foreach (var view in views)
+            {
+                ShouldBeTheSame(reader.Read(JsonSerializer.SerializeToUtf8Bytes(view, ProcedureJson.Options)), ClientMessage(view));
+            }
         }, time: FuzzBudget.Seconds, threads: FuzzBudget.Threads);
 
     [Fact]
@@ -55,7 +68,7 @@ public sealed class ChatMessageReaderTests
             HostileJson.Mutate(JsonSerializer.SerializeToUtf8Bytes(view, ProcedureJson.Options), positions, bytes)).Sample(json =>
         {
             var bySerializer = Attempt(() => JsonSerializer.Deserialize(json, ClientJsonContext.Default.ChatMessage));
-            var byReader = Attempt(() => ChatMessageReader.Read(json));
+            var byReader = Attempt(() => new ChatMessageReader().Read(json));
 
             if (bySerializer.Message is { } expected)
             {
@@ -77,7 +90,7 @@ public sealed class ChatMessageReaderTests
               "sequence": 42, "roomId": "general", "id": 118 }
             """;
 
-        var message = ChatMessageReader.Read(Encoding.UTF8.GetBytes(json));
+        var message = new ChatMessageReader().Read(Encoding.UTF8.GetBytes(json));
 
         ShouldBeTheSame(message, new ChatMessage(
             118, "general", 42, "u-1", "Ana", "deploy \"done\"", new DateTimeOffset(2026, 3, 2, 12, 0, 0, 123, TimeSpan.FromHours(1)),
@@ -90,7 +103,7 @@ public sealed class ChatMessageReaderTests
     [InlineData("""{"id":1,"roomId":null,"sequence":1,"authorId":"a","authorName":"A","text":"t","postedAt":"2026-03-02T12:00:00Z"}""", "roomId")]
     public void AMessageWithoutARequiredMember_IsRefused_NamingIt(string json, string member)
     {
-        var refusal = Should.Throw<JsonException>(() => ChatMessageReader.Read(Encoding.UTF8.GetBytes(json)));
+        var refusal = Should.Throw<JsonException>(() => new ChatMessageReader().Read(Encoding.UTF8.GetBytes(json)));
 
         refusal.Message.ShouldContain(member);
     }
@@ -105,7 +118,7 @@ public sealed class ChatMessageReaderTests
     [InlineData("""[1,2]""")]
     [InlineData("""null""")]
     public void AMemberOfTheWrongType_IsAJsonException(string json) =>
-        Should.Throw<JsonException>(() => ChatMessageReader.Read(Encoding.UTF8.GetBytes(json)));
+        Should.Throw<JsonException>(() => new ChatMessageReader().Read(Encoding.UTF8.GetBytes(json)));
 
     [Fact]
     public void WrittenByTheClient_ReadsBackAsTheSameMessage()
@@ -114,7 +127,7 @@ public sealed class ChatMessageReaderTests
 
         var json = JsonSerializer.SerializeToUtf8Bytes(message, ClientJsonContext.Default.ChatMessage);
 
-        ShouldBeTheSame(ChatMessageReader.Read(json), message);
+        ShouldBeTheSame(new ChatMessageReader().Read(json), message);
         Encoding.UTF8.GetString(json).ShouldNotContain("clientId");
     }
 
