@@ -60,6 +60,14 @@ public sealed class RealtimeClient : IAsyncDisposable
     /// <summary><c>agents.*</c>.</summary>
     public AgentsApi Agents { get; }
 
+    /// <summary>
+    /// Waits until the connection is open (returns at once when it is): for a script that wants to know the server is
+    /// there before it starts; calls wait for the connection on their own. Open means the socket is: a token the
+    /// server refuses closes it right after, for good, and from then on this throws
+    /// <see cref="RealtimeConnectionException"/> (<see cref="RealtimeConnectionException.IsFinal"/>), as every call does.
+    /// </summary>
+    public async Task WaitUntilOpenAsync(CancellationToken cancellationToken = default) => await _supervisor.WaitOpenAsync(cancellationToken);
+
     /// <summary>Runs query <paramref name="path"/> with <paramref name="input"/> (any JSON-serializable value, or null for none).</summary>
     public Task<TOutput?> QueryAsync<TOutput>(string path, object? input = null, CancellationToken cancellationToken = default) =>
         CallAsync(TrpcMethod.Query, path, Serialize(input), (JsonTypeInfo<TOutput>)ClientJsonContext.Untyped.GetTypeInfo(typeof(TOutput)), cancellationToken);

@@ -7,7 +7,7 @@ namespace RealtimeApp.Client.Connection;
 /// <summary>
 /// A subscription's events, read into <typeparamref name="TEvent"/> on the receive loop while the frame's bytes are
 /// at hand. The queue is bounded: a reader that falls behind holds the connection up rather than losing events. An
-/// event that cannot be read ends the stream with the <see cref="JsonException"/>.
+/// event that cannot be read ends the stream with the reader's exception.
 /// </summary>
 internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<byte>? input, string? lastEventId, Func<ReadOnlySpan<byte>, TEvent> read)
     : Subscription(id, path, input, lastEventId)
@@ -26,8 +26,10 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
         {
             item = frame.Payload is { } json ? read(json.Span) : default!;
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
+            // The event is this subscription's to fail (NotSupportedException: a type the serializer cannot read),
+            // not the connection's.
             End(exception);
             return ValueTask.CompletedTask;
         }

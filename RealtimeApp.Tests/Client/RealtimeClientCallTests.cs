@@ -1,6 +1,7 @@
 using RealtimeApp.Client;
 using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Chat;
+using RealtimeApp.Tests.Realtime.Support;
 
 namespace RealtimeApp.Tests.Client;
 
@@ -23,6 +24,20 @@ public sealed class RealtimeClientCallTests : IAsyncLifetime
     {
         await _client.DisposeAsync();
         await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WaitUntilOpen_ReturnsOnceConnected_AndFailsForGood_OnceTheTokenIsRefused()
+    {
+        await using var refused = _host.Connect("rtapp_not-a-token");
+
+        await _client.WaitUntilOpenAsync(Ct);
+        await Eventually.WaitUntilAsync(() => refused.State.Phase == ConnectionPhase.Closed, "the server has refused the token");
+        var failure = await Should.ThrowAsync<RealtimeConnectionException>(() => refused.WaitUntilOpenAsync(Ct));
+
+        _client.State.Phase.ShouldBe(ConnectionPhase.Open);
+        failure.IsFinal.ShouldBeTrue();
+        failure.Message.ShouldContain("refused the token");
     }
 
     [Fact]

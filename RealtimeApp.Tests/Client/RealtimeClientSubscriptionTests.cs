@@ -59,6 +59,26 @@ public sealed class RealtimeClientSubscriptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEventThatCannotBeRead_EndsOnlyItsSubscription_WithAJsonException()
+    {
+        await using var client = _host.Connect((await _host.CreateTokenAsync(_ana)).Secret);
+        var newest = (await client.Chat.HistoryAsync(Room.GeneralId, limit: 1, cancellationToken: Ct)).LastOrDefault()?.Sequence ?? 0;
+        await using var wrongType = client.SubscribeAsync<int>("chat.onMessage", new { roomId = Room.GeneralId }, Ct).GetAsyncEnumerator(Ct);
+        await using var typed = client.Chat.OnMessageAsync(Room.GeneralId, newest, Ct).GetAsyncEnumerator(Ct);
+        var failing = wrongType.MoveNextAsync().AsTask();
+        var next = typed.MoveNextAsync().AsTask();
+        await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Any(c => c.SubscriptionCount == 2), "both subscriptions are made");
+
+        await _host.PostAsync(_ana, Room.GeneralId, "an object, not a number");
+
+        await Should.ThrowAsync<System.Text.Json.JsonException>(() => failing);
+        (await next).ShouldBeTrue();
+        typed.Current.Text.ShouldBe("an object, not a number");
+        (await client.Rooms.ListAsync(Ct)).ShouldContain(room => room.Id == Room.GeneralId);
+        await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Single().SubscriptionCount == 1, "the failed subscription is stopped on the server");
+    }
+
+    [Fact]
     public async Task EndingTheEnumeration_StopsTheSubscriptionOnTheServer()
     {
         await using var client = _host.Connect((await _host.CreateTokenAsync(_ana)).Secret);

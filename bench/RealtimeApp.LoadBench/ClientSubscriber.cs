@@ -27,7 +27,7 @@ public sealed class ClientSubscriber : ISubscriberConnection
         var client = BenchClients.Create(apiAddress, token);
         try
         {
-            await BenchClients.WaitOpenAsync(client, ct);
+            await client.WaitUntilOpenAsync(ct);
             return new ClientSubscriber(client, roomId);
         }
         catch

@@ -153,7 +153,7 @@ public sealed class FanoutRun(FanoutSettings settings)
         {
             var publisher = new Publisher(BenchClients.Create(app.ApiAddress, token), i);
             _connections.Add(publisher.Client);
-            await BenchClients.WaitOpenAsync(publisher.Client, ct);
+            await publisher.Client.WaitUntilOpenAsync(ct);
             publishers.Add(publisher);
         }
 

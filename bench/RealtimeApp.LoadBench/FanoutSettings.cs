@@ -7,4 +7,4 @@ namespace RealtimeApp.LoadBench;
 /// Without <see cref="Cluster"/>, one node on its own SQLite file; with it, its nodes on PostgreSQL and Redis.
 /// </summary>
 public sealed record FanoutSettings(
-    int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds, string Transport = "ws", ClusterSettings? Cluster = null, string Client = "socket");
+    int Connections, int Rooms, int DeliveriesPerSecond, int Publishers, int WarmupSeconds, int Seconds, string Transport = "ws", ClusterSettings? Cluster = null, string Client = "library");

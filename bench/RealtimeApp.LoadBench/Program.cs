@@ -67,7 +67,7 @@ if (what is "fanout" or "all")
             await new FanoutRun(new FanoutSettings(
                 Number("--connections", 1_000), Number("--rooms", 10), deliveriesPerSecond,
                 // The warm-up outlasts tiered JIT compilation and the first keep-alive round, so the window is steady state.
-                Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15), Transport(), cluster, Client())).RunAsync(stopping.Token);
+                Number("--publishers", 2), Number("--warmup", 30), Number("--seconds", 15), Transport(), cluster, Client("library"))).RunAsync(stopping.Token);
         }
     }
     catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -79,7 +79,7 @@ if (what is "fanout" or "all")
 
 if (what is "idle" or "all")
 {
-    await new IdleRun(Number(what == "idle" ? "--connections" : "--idle-connections", 10_000), Number("--settle", 5), Transport(), Client()).RunAsync();
+    await new IdleRun(Number(what == "idle" ? "--connections" : "--idle-connections", 10_000), Number("--settle", 5), Transport(), Client("socket")).RunAsync();
 }
 
 if (what is "http" or "all")
@@ -108,8 +108,8 @@ string Required(string name) => Option(name) ?? throw new ArgumentException($"--
 
 string Transport() => Option("--transport") is "sse" ? "sse" : "ws";
 
-// What a WebSocket subscriber is: a raw socket that reads timestamps from the frames' bytes (the default), or the
-// API's .NET client, RealtimeApp.Client (library).
-string Client() => Option("--client") is "library" ? "library" : "socket";
+// What a WebSocket subscriber is: the API's .NET client, RealtimeApp.Client (library; the fan-out's default), or a raw
+// socket that reads timestamps from the frames' bytes (socket; the idle run's default, authenticating by connectionParams).
+string Client(string fallback) => Option("--client") is "library" or "socket" ? Option("--client")! : fallback;
 
 int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

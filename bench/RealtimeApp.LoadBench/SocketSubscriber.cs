@@ -2,9 +2,8 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// A subscriber on a raw socket (<see cref="ApiSocket"/>) that reads each message's timestamp straight from the
-/// frame's bytes, without parsing its JSON: the fan-out's default (<c>--client socket</c>) while RealtimeApp.Client
-/// costs the generator more CPU per delivery than this (docs/benchmarks.md), so the server, not the generator, is
-/// what the figures measure.
+/// frame's bytes, without parsing its JSON (<c>--client socket</c>): the reference RealtimeApp.Client's cost per
+/// delivery is measured against (docs/benchmarks.md, "The generator's client").
 /// </summary>
 public sealed class SocketSubscriber : ISubscriberConnection
 {
