@@ -63,8 +63,7 @@ public sealed partial class AdminConsoleTests(BrowserHost host)
 
     private async Task<IPage> SignInAsync(KestrelAppFactory app, string email, string password)
     {
-        var context = await host.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        var context = await host.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();

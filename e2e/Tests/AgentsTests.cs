@@ -62,8 +62,7 @@ public sealed class AgentsTests(BrowserHost host) : IAsyncLifetime
 
     private async Task<IPage> SignInAsync(string email)
     {
-        var context = await host.Browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(15_000);
+        var context = await host.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();

@@ -37,7 +37,7 @@ public sealed class CircuitLifetimeTests(BrowserHost host)
 
     private async Task<(IBrowserContext Context, IPage Page)> OpenChatAsync(KestrelAppFactory app, string email, string password)
     {
-        var context = await host.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var context = await host.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();

@@ -131,8 +131,7 @@ public sealed class ContentSecurityPolicyTests(BrowserHost host)
     private async Task<(IBrowserContext Context, Problems Problems)> NewRecordedContextAsync(KestrelAppFactory app)
     {
         var baseUrl = new UriBuilder(app.BaseAddress) { Host = "localhost" }.Uri;
-        var context = await host.Browser.NewContextAsync(new() { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        var context = await host.NewContextAsync(new() { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
         var problems = new Problems();
         await context.ExposeFunctionAsync<string>("reportCspViolation", problems.Add);
         await context.AddInitScriptAsync("""
