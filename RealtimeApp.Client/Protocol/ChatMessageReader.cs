@@ -109,18 +109,7 @@ internal sealed class ChatMessageReader
         public bool NullableString(out string? value)
         {
             value = null;
-            if (Literal("null"u8))
-            {
-                return true;
-            }
-
-            if (!String(out var text))
-            {
-                return false;
-            }
-
-            value = text;
-            return true;
+            return Literal("null"u8) || String(out value);
         }
 
         public bool Date(out DateTimeOffset value)

@@ -8,8 +8,8 @@ namespace RealtimeApp.LoadBench;
 /// A plain <see cref="ClientWebSocket"/> speaking the tRPC v11 WebSocket protocol just enough for load: connectionParams,
 /// request frames, and a receive loop that answers the server's keep-alive <c>PING</c> and hands every other text frame
 /// to a callback. The soak's subscribers use it to lose their connections on purpose, half of them without a close
-/// frame as a lost network would (<see cref="Abort"/>), and resume by hand; the fan-out's subscribers
-/// (<see cref="SocketSubscriber"/>) to cost the generator as little CPU as a delivery can. Everything else speaks
+/// frame as a lost network would (<see cref="Abort"/>), and resume by hand; <see cref="SocketSubscriber"/> is the
+/// raw-socket reference the .NET client's cost is measured against (<c>--client socket</c>). Everything else speaks
 /// through the API's .NET client.
 /// </summary>
 public sealed class ApiSocket : IAsyncDisposable

@@ -5,10 +5,10 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// N connections subscribed to <c>chat.onMessage</c> across R rooms; publishers post through <c>chat.send</c>
-/// (persisted like any message) at a set rate through the API's .NET client; subscribers are raw sockets, the .NET
-/// client or SSE streams; reports deliveries/s, publish→receive latency, and the CPU the server and the generator spent. On several nodes,
-/// each room's subscribers take turns over the nodes and the publishers post on node A, so every message reaches the
-/// other nodes' subscribers through the backplane; each node's figures are reported apart.
+/// (persisted like any message) at a set rate through the API's .NET client; subscribers are the .NET client, raw
+/// sockets or SSE streams. Reports deliveries/s, publish→receive latency, and the CPU the server and the generator
+/// spent. On several nodes, each room's subscribers take turns over the nodes and the publishers post on node A, so
+/// every message reaches the other nodes' subscribers through the backplane; each node's figures are reported apart.
 /// </summary>
 public sealed class FanoutRun(FanoutSettings settings)
 {

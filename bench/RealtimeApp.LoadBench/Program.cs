@@ -110,6 +110,11 @@ string Transport() => Option("--transport") is "sse" ? "sse" : "ws";
 
 // What a WebSocket subscriber is: the API's .NET client, RealtimeApp.Client (library; the fan-out's default), or a raw
 // socket that reads timestamps from the frames' bytes (socket; the idle run's default, authenticating by connectionParams).
-string Client(string fallback) => Option("--client") is "library" or "socket" ? Option("--client")! : fallback;
+string Client(string fallback) => Option("--client") switch
+{
+    null => fallback,
+    var chosen when chosen is "library" or "socket" => chosen,
+    var other => throw new ArgumentException($"--client is library or socket, not '{other}'."),
+};
 
 int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
