@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using RealtimeApp.Client.Protocol;
 
 namespace RealtimeApp.Client.Connection;
@@ -14,10 +13,7 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
 {
     public const int Capacity = 1024;
 
-    private readonly Channel<TEvent> _events = Channel.CreateBounded<TEvent>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-
-    public ChannelReader<TEvent> Events => _events.Reader;
+    public EventQueue<TEvent> Events { get; } = new(Capacity);
 
     public override ValueTask DeliverAsync(ServerFrame frame, CancellationToken cancellationToken)
     {
@@ -34,7 +30,7 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
             return ValueTask.CompletedTask;
         }
 
-        if (!_events.Writer.TryWrite(item))
+        if (!Events.TryWrite(item))
         {
             return WriteAsync(item, frame.EventId, cancellationToken);
         }
@@ -43,22 +39,13 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
         return ValueTask.CompletedTask;
     }
 
-    public override void End(Exception? error = null) => _events.Writer.TryComplete(error);
+    public override void End(Exception? error = null) => Events.Complete(error);
 
     private void Remember(string? eventId) => LastEventId = eventId ?? LastEventId;
 
     private async ValueTask WriteAsync(TEvent item, string? eventId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _events.Writer.WriteAsync(item, cancellationToken);
-        }
-        catch (ChannelClosedException)
-        {
-            // The reader has gone: nobody wants the event.
-            return;
-        }
-
+        await Events.WriteAsync(item, cancellationToken);
         Remember(eventId);
     }
 }

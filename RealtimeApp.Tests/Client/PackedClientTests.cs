@@ -123,12 +123,18 @@ public sealed class PackedClientTests
     {
         private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
         private readonly List<string> _seen = [];
+        private int _streamsEnded;
 
+        /// <summary>A line, or null when one of the two streams has ended: after both, nothing more will come.</summary>
         public void Add(string? line)
         {
             if (line is not null)
             {
                 _lines.Writer.TryWrite(line);
+            }
+            else if (Interlocked.Increment(ref _streamsEnded) == 2)
+            {
+                _lines.Writer.TryComplete();
             }
         }
 
@@ -151,6 +157,10 @@ public sealed class PackedClientTests
             catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException($"The example did not print {what} within {limit.TotalSeconds:0} s. It printed:\n{string.Join('\n', _seen)}");
+            }
+            catch (ChannelClosedException)
+            {
+                throw new InvalidOperationException($"The example ended without printing {what}. It printed:\n{string.Join('\n', _seen)}");
             }
         }
     }

@@ -5,7 +5,11 @@
 //
 //   dotnet pack RealtimeApp.Client -c Release -o artifacts/packages    # once, from the repository root
 //   TOKEN=rt_... dotnet run docs/examples/FollowRoom.cs -- ws://localhost:5000/api/ws general
+//
+// PublishAot=false: file-based apps default to native AOT, whose compiler packages a run does not need (and an
+// offline machine may not have).
 #:package RealtimeApp.Client@0.1.0
+#:property PublishAot=false
 using RealtimeApp.Client;
 
 var (address, room) = args is [var url, var roomId] ? (new Uri(url), roomId) : throw new ArgumentException("Usage: FollowRoom <ws://host/api/ws> <room id>");
