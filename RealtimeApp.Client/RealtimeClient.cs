@@ -145,11 +145,27 @@ public sealed class RealtimeClient : IAsyncDisposable
         }
         finally
         {
-            if (_subscriptions.TryRemove(subscription.Id, out _))
-            {
-                subscription.End();
-                await StopOnServerAsync(subscription.Id);
-            }
+            await ForgetAsync(subscription);
+        }
+    }
+
+    /// <summary>
+    /// Follows <paramref name="path"/>, each event read by <paramref name="read"/> and handed to <paramref name="handler"/>
+    /// on the receive loop, until the subscription ends or <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    internal async Task Follow<TEvent>(
+        string path, ReadOnlyMemory<byte>? input, string? lastEventId, Func<ReadOnlySpan<byte>, TEvent> read, Action<TEvent> handler, CancellationToken cancellationToken)
+    {
+        var subscription = new HandlerSubscription<TEvent>(Interlocked.Increment(ref _nextId), path, input, lastEventId, read, handler);
+        _subscriptions[subscription.Id] = subscription;
+        try
+        {
+            await SendSubscriptionAsync(subscription, cancellationToken);
+            await subscription.Ended.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            await ForgetAsync(subscription);
         }
     }
 
@@ -194,6 +210,16 @@ public sealed class RealtimeClient : IAsyncDisposable
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
             // The next connection subscribes it again.
+        }
+    }
+
+    /// <summary>Ends a subscription its caller has left (unless the server or the supervisor ended it first) and stops it on the server.</summary>
+    private async Task ForgetAsync(Subscription subscription)
+    {
+        if (_subscriptions.TryRemove(subscription.Id, out _))
+        {
+            subscription.End();
+            await StopOnServerAsync(subscription.Id);
         }
     }
 

@@ -54,22 +54,42 @@ public sealed class ChatApi
         afterSequence is { } after ? Follow(roomId, after, cancellationToken) : FollowFromNewestAsync(roomId, cancellationToken);
 
     /// <summary>
+    /// <c>chat.onMessage</c> with a handler: calls <paramref name="onMessage"/> with each of the room's messages after
+    /// <paramref name="afterSequence"/> (by default, after the newest one when called), every one once and in order,
+    /// across lost connections and server restarts, until <paramref name="cancellationToken"/> is cancelled (the task
+    /// then throws <see cref="OperationCanceledException"/>) or the subscription ends: normally when the server stops
+    /// it, or with its error (an exception thrown by the handler ends it too, and the task throws that).
+    /// The handler runs on the client's receive loop, one message at a time, and the connection's next frame waits for
+    /// it: keep it short and hand longer work off. It costs less per message than the enumerable
+    /// <see cref="OnMessageAsync(string, long?, CancellationToken)"/>, which queues each message for its reader.
+    /// </summary>
+    public async Task OnMessageAsync(string roomId, Action<ChatMessage> onMessage, long? afterSequence = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onMessage);
+        var after = afterSequence ?? await NewestSequenceAsync(roomId, cancellationToken);
+        await _client.Follow("chat.onMessage", Input(roomId), Sequence(after), new ChatMessageReader().Read, onMessage, cancellationToken);
+    }
+
+    /// <summary>
     /// Follows from the newest message when the enumeration starts: from a known sequence rather than from "now", so
     /// that a connection lost before the first message resumes without a gap.
     /// </summary>
     private async IAsyncEnumerable<ChatMessage> FollowFromNewestAsync(string roomId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var newest = (await HistoryAsync(roomId, limit: 1, cancellationToken: cancellationToken)).LastOrDefault()?.Sequence ?? 0;
+        var newest = await NewestSequenceAsync(roomId, cancellationToken);
         await foreach (var message in Follow(roomId, newest, cancellationToken))
         {
             yield return message;
         }
     }
 
-    private IAsyncEnumerable<ChatMessage> Follow(string roomId, long afterSequence, CancellationToken cancellationToken) => _client.Subscribe(
-        "chat.onMessage",
-        RealtimeClient.Serialize(new RoomIdInput(roomId), ClientJsonContext.Default.RoomIdInput),
-        afterSequence.ToString(CultureInfo.InvariantCulture),
-        new ChatMessageReader().Read,
-        cancellationToken);
+    private IAsyncEnumerable<ChatMessage> Follow(string roomId, long afterSequence, CancellationToken cancellationToken) =>
+        _client.Subscribe("chat.onMessage", Input(roomId), Sequence(afterSequence), new ChatMessageReader().Read, cancellationToken);
+
+    private async Task<long> NewestSequenceAsync(string roomId, CancellationToken cancellationToken) =>
+        (await HistoryAsync(roomId, limit: 1, cancellationToken: cancellationToken)).LastOrDefault()?.Sequence ?? 0;
+
+    private static ReadOnlyMemory<byte>? Input(string roomId) => RealtimeClient.Serialize(new RoomIdInput(roomId), ClientJsonContext.Default.RoomIdInput);
+
+    private static string Sequence(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,8 @@ namespace RealtimeApp.Client.Connection;
 
 /// <summary>
 /// One subscription as the client keeps it across connections: its request, and the id of the last tracked event it
-/// received (sent as <c>lastEventId</c> when it subscribes again). <see cref="Subscription{TEvent}"/> holds its events.
+/// received (sent as <c>lastEventId</c> when it subscribes again). <see cref="Subscription{TEvent}"/> queues its events
+/// for a reader; <see cref="HandlerSubscription{TEvent}"/> hands them to a handler.
 /// </summary>
 internal abstract class Subscription(long id, string path, ReadOnlyMemory<byte>? input, string? lastEventId)
 {
@@ -15,7 +16,7 @@ internal abstract class Subscription(long id, string path, ReadOnlyMemory<byte>?
     public string Path { get; } = path;
 
     /// <summary>The id of the last tracked event queued (at first, where the caller asked to start), or null.</summary>
-    public string? LastEventId { get; protected set; } = lastEventId;
+    public string? LastEventId { get; private set; } = lastEventId;
 
     /// <summary>
     /// True the first time it is asked for <paramref name="session"/>: the subscription is then sent on it, by the
@@ -34,4 +35,7 @@ internal abstract class Subscription(long id, string path, ReadOnlyMemory<byte>?
 
     /// <summary>Ends the stream: normally (the server stopped it) or with <paramref name="error"/>.</summary>
     public abstract void End(Exception? error = null);
+
+    /// <summary>Notes the id of an event handed on: the next connection resumes after it.</summary>
+    protected void Remember(string? eventId) => LastEventId = eventId ?? LastEventId;
 }

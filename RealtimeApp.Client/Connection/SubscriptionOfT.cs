@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using RealtimeApp.Client.Protocol;
 
 namespace RealtimeApp.Client.Connection;
@@ -13,7 +14,10 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
 {
     public const int Capacity = 1024;
 
-    public EventQueue<TEvent> Events { get; } = new(Capacity);
+    private readonly Channel<TEvent> _events = Channel.CreateBounded<TEvent>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public ChannelReader<TEvent> Events => _events.Reader;
 
     public override ValueTask DeliverAsync(ServerFrame frame, CancellationToken cancellationToken)
     {
@@ -30,7 +34,7 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
             return ValueTask.CompletedTask;
         }
 
-        if (!Events.TryWrite(item))
+        if (!_events.Writer.TryWrite(item))
         {
             return WriteAsync(item, frame.EventId, cancellationToken);
         }
@@ -39,13 +43,20 @@ internal sealed class Subscription<TEvent>(long id, string path, ReadOnlyMemory<
         return ValueTask.CompletedTask;
     }
 
-    public override void End(Exception? error = null) => Events.Complete(error);
-
-    private void Remember(string? eventId) => LastEventId = eventId ?? LastEventId;
+    public override void End(Exception? error = null) => _events.Writer.TryComplete(error);
 
     private async ValueTask WriteAsync(TEvent item, string? eventId, CancellationToken cancellationToken)
     {
-        await Events.WriteAsync(item, cancellationToken);
+        try
+        {
+            await _events.Writer.WriteAsync(item, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // The reader has gone: nobody wants the event.
+            return;
+        }
+
         Remember(eventId);
     }
 }

@@ -141,9 +141,9 @@ public sealed class FanoutRun(FanoutSettings settings)
             return await SseSubscriber.OpenAsync(_http, app.BaseAddress, token, roomId, ct);
         }
 
-        return settings.Client == "library"
-            ? await ClientSubscriber.ConnectAsync(app.ApiAddress, token, roomId, ct)
-            : await SocketSubscriber.SubscribeAsync(app.ApiAddress, token, roomId, ct);
+        return settings.Client == "socket"
+            ? await SocketSubscriber.SubscribeAsync(app.ApiAddress, token, roomId, ct)
+            : await ClientSubscriber.ConnectAsync(app.ApiAddress, token, roomId, enumerable: settings.Client == "enumerable", ct);
     }
 
     private async Task<List<Publisher>> ConnectPublishersAsync(AppProcess app, string token, CancellationToken ct)

@@ -2,8 +2,9 @@ namespace RealtimeApp.LoadBench;
 
 /// <summary>
 /// A fan-out run; <see cref="Transport"/> is how subscribers connect: <c>ws</c> (<c>/api/ws</c>) or <c>sse</c> (<c>/api/trpc</c>);
-/// <see cref="Client"/> is what a WebSocket subscriber is: <c>library</c> (<see cref="ClientSubscriber"/>, RealtimeApp.Client)
-/// or <c>socket</c> (<see cref="SocketSubscriber"/>, the raw-socket reference).
+/// <see cref="Client"/> is what a WebSocket subscriber is: <c>library</c> (<see cref="ClientSubscriber"/>, RealtimeApp.Client
+/// with a handler), <c>enumerable</c> (the same, its <see cref="IAsyncEnumerable{T}"/>) or <c>socket</c>
+/// (<see cref="SocketSubscriber"/>, the raw-socket reference).
 /// Without <see cref="Cluster"/>, one node on its own SQLite file; with it, its nodes on PostgreSQL and Redis.
 /// </summary>
 public sealed record FanoutSettings(

@@ -62,7 +62,7 @@ public sealed class IdleRun(int connections, int settleSeconds, string transport
             return stream;
         }
 
-        if (client == "library")
+        if (client != "socket")
         {
             return await IdleClient.ConnectAsync(app.ApiAddress, token, ct);
         }

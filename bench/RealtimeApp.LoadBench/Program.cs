@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using RealtimeApp.LoadBench;
 
-// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all|soak [--transport ws|sse] [--client socket|library] [--connections N]
+// dotnet run -c Release --project bench/RealtimeApp.LoadBench -- fanout|idle|http|all|soak [--transport ws|sse] [--client socket|library|enumerable] [--connections N]
 //   [--rooms N] [--rate DELIVERIES_PER_SECOND] [--publishers N] [--warmup S] [--seconds S] [--idle-connections N]
 //   [--settle S] [--clients N] [--path /api/trpc/…]
 //   [--nodes N --postgres "Host=127.0.0.1;Port=55432;Username=postgres" --redis 127.0.0.1:56379]   (fanout only)
@@ -108,13 +108,14 @@ string Required(string name) => Option(name) ?? throw new ArgumentException($"--
 
 string Transport() => Option("--transport") is "sse" ? "sse" : "ws";
 
-// What a WebSocket subscriber is: the API's .NET client, RealtimeApp.Client (library; the fan-out's default), or a raw
-// socket that reads timestamps from the frames' bytes (socket; the idle run's default, authenticating by connectionParams).
+// What a WebSocket subscriber is: the API's .NET client, RealtimeApp.Client (library: with a handler, the fan-out's
+// default; enumerable: its IAsyncEnumerable), or a raw socket that reads timestamps from the frames' bytes (socket; the
+// idle run's default, authenticating by connectionParams).
 string Client(string fallback) => Option("--client") switch
 {
     null => fallback,
-    var chosen when chosen is "library" or "socket" => chosen,
-    var other => throw new ArgumentException($"--client is library or socket, not '{other}'."),
+    var chosen when chosen is "library" or "enumerable" or "socket" => chosen,
+    var other => throw new ArgumentException($"--client is library, enumerable or socket, not '{other}'."),
 };
 
 int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
