@@ -54,7 +54,7 @@ public sealed class RealtimeClientHandlerSubscriptionTests : IAsyncLifetime
         await Should.ThrowAsync<OperationCanceledException>(() => following.WaitAsync(TimeSpan.FromSeconds(60), Ct));
 
         received.Select(message => message.Sequence).ShouldBe(Enumerable.Range(0, Posts).Select(i => first + i), "every message once, in order");
-        await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Single().SubscriptionCount == 0, "the server has stopped the subscription");
+        await Eventually.WaitUntilAsync(() => _host.Registry.Connections is [{ SubscriptionCount: 0 }], "the server has stopped the subscription");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RealtimeClientHandlerSubscriptionTests : IAsyncLifetime
         (await Should.ThrowAsync<InvalidOperationException>(() => failing.WaitAsync(TimeSpan.FromSeconds(30), Ct))).Message.ShouldBe("cannot handle 'the first message'");
         (await client.Rooms.ListAsync(Ct)).ShouldContain(room => room.Id == Room.GeneralId);
         client.State.Phase.ShouldBe(ConnectionPhase.Open);
-        await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Single().SubscriptionCount == 0, "the failed subscription is stopped on the server");
+        await Eventually.WaitUntilAsync(() => _host.Registry.Connections is [{ SubscriptionCount: 0 }], "the failed subscription is stopped on the server");
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class RealtimeClientSubscriptionTests : IAsyncLifetime
         (await next).ShouldBeTrue();
         typed.Current.Text.ShouldBe("an object, not a number");
         (await client.Rooms.ListAsync(Ct)).ShouldContain(room => room.Id == Room.GeneralId);
-        await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Single().SubscriptionCount == 1, "the failed subscription is stopped on the server");
+        await Eventually.WaitUntilAsync(() => _host.Registry.Connections is [{ SubscriptionCount: 1 }], "the failed subscription is stopped on the server");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RealtimeClientSubscriptionTests : IAsyncLifetime
         await stop.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(() => following);
 
-        await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Single().SubscriptionCount == 0, "the server has stopped the subscription");
+        await Eventually.WaitUntilAsync(() => _host.Registry.Connections is [{ SubscriptionCount: 0 }], "the server has stopped the subscription");
     }
 
     [Fact]
