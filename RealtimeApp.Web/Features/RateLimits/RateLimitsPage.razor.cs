@@ -18,8 +18,6 @@ public partial class RateLimitsPage
     private static readonly IReadOnlySet<string> AdminRoles = new HashSet<string> { Roles.Admin };
     private static readonly IReadOnlySet<string> StaffRoles = new HashSet<string> { Roles.Staff };
 
-    private static readonly List<BreadcrumbItem> Breadcrumbs = [new("Admin", "/admin"), new("Rate limits", null, disabled: true)];
-
     private RateLimitDefaults? _defaults;
     private IReadOnlyList<UserRateLimits> _overrides = [];
     private IReadOnlyList<RefusalCount> _refusals = [];

@@ -86,7 +86,7 @@ public sealed class TaskTableTests : TasksTestContext
 
         cut.Find("button[aria-label='Sort by Title']").Click();
         Live(new TaskListLoaded(ListState.Query, [Task("a")], 1));
-        cut.WaitForAssertion(() => cut.Find("button[aria-label='Sort by Title']").GetAttribute("aria-sort").ShouldBe("ascending"));
+        cut.WaitForAssertion(() => cut.Find("button[aria-label='Sort by Title']").Closest("th")!.GetAttribute("aria-sort").ShouldBe("ascending"));
         cut.Find("button[aria-label='Sort by Title']").Click();
 
         Dispatched.OfType<TaskListQueryChanged>().Select(q => (q.Query.Sort, q.Query.Descending)).ShouldBe([(TaskSort.Title, false), (TaskSort.Title, true)]);
