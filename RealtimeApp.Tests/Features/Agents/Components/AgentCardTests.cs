@@ -35,7 +35,7 @@ public sealed class AgentCardTests : AgentsTestContext
     {
         var cut = Render<AgentCard>(p => p.Add(c => c.Agent, Agent("a1", "active", "build-7", 60, version: "2.1")).Add(c => c.Now, Noon));
 
-        var link = cut.Find("a[aria-label='Current task']");
+        var link = cut.Find("a[aria-label^='Current task ']");
         link.GetAttribute("href").ShouldBe("tasks/build-7");
         link.TextContent.Trim().ShouldBe("build-7");
         cut.Find("[aria-label='Progress']").GetAttribute("aria-valuenow").ShouldBe("60");
@@ -47,7 +47,7 @@ public sealed class AgentCardTests : AgentsTestContext
     {
         var cut = Render<AgentCard>(p => p.Add(c => c.Agent, Agent("a1")).Add(c => c.Now, Noon));
 
-        cut.FindAll("a[aria-label='Current task']").ShouldBeEmpty();
+        cut.FindAll("a[aria-label^='Current task ']").ShouldBeEmpty();
         cut.Markup.ShouldContain("No current task");
     }
 }

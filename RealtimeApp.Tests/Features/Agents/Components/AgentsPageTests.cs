@@ -46,7 +46,7 @@ public sealed class AgentsPageTests : AgentsTestContext
         Time.Advance(TimeSpan.FromSeconds(1));
 
         cut.WaitForAssertion(() => cut.Find("article.agent-card").GetAttribute("data-status").ShouldBe("active"));
-        cut.Find("a[aria-label='Current task']").GetAttribute("href").ShouldBe("tasks/t9");
+        cut.Find("a[aria-label^='Current task ']").GetAttribute("href").ShouldBe("tasks/t9");
         cut.FindAll("article.agent-card").Count.ShouldBe(1);
     }
 
