@@ -6,6 +6,7 @@ using RealtimeApp.Client;
 using RealtimeApp.Domain.ApiTokens;
 using RealtimeApp.Domain.Users;
 using RealtimeApp.Tests.Features.RateLimits.Support;
+using RealtimeApp.Tests.Realtime.Support;
 using RealtimeApp.Tests.Support;
 using RealtimeApp.Web.Features.ApiTokens;
 using RealtimeApp.Web.Features.Chat;
@@ -61,6 +62,29 @@ public sealed class ClientAppHost : IAsyncDisposable
 
     public Task RevokeAsync(Actor owner, int tokenId) =>
         _factory.Services.GetRequiredService<ApiTokenService>().RevokeAsync(owner, tokenId, TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// Posts <paramref name="count"/> messages ("post 1", "post 2"…), closing every API connection under its client
+    /// (what an administrator's "disconnect" or a load balancer's restart does) after each post numbered in
+    /// <paramref name="closeAfter"/>, once a follower is subscribed again (the posts in between go on while it is
+    /// away); returns the first post's sequence.
+    /// </summary>
+    public async Task<long> PostClosingConnectionsAsync(Actor author, string roomId, int count, params int[] closeAfter)
+    {
+        var first = 0L;
+        for (var n = 1; n <= count; n++)
+        {
+            var sequence = await PostAsync(author, roomId, $"post {n}");
+            first = first == 0 ? sequence : first;
+            if (closeAfter.Contains(n))
+            {
+                await Eventually.WaitUntilAsync(() => Registry.Connections.Any(c => c.SubscriptionCount > 0), "a follower is subscribed");
+                Registry.CloseWhere(_ => true, "disconnected by an administrator");
+            }
+        }
+
+        return first;
+    }
 
     public async Task<long> PostAsync(Actor author, string roomId, string text)
     {

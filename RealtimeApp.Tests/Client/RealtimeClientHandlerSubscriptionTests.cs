@@ -40,16 +40,7 @@ public sealed class RealtimeClientHandlerSubscriptionTests : IAsyncLifetime
         }, cancellationToken: enough.Token);
         await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Any(c => c.SubscriptionCount == 1), "the follower is subscribed");
 
-        var first = 0L;
-        for (var n = 1; n <= Posts; n++)
-        {
-            var sequence = await _host.PostAsync(_ana, Room.GeneralId, $"post {n}");
-            first = first == 0 ? sequence : first;
-            if (n is 100 or 200)
-            {
-                _host.Registry.CloseWhere(_ => true, "disconnected by an administrator");
-            }
-        }
+        var first = await _host.PostClosingConnectionsAsync(_ana, Room.GeneralId, Posts, closeAfter: [100, 200]);
 
         await Should.ThrowAsync<OperationCanceledException>(() => following.WaitAsync(TimeSpan.FromSeconds(60), Ct));
 

@@ -37,17 +37,7 @@ public sealed class RealtimeClientSubscriptionTests : IAsyncLifetime
         var following = FollowAsync(client, received, Posts, stop.Token);
         await Eventually.WaitUntilAsync(() => _host.Registry.Connections.Any(c => c.SubscriptionCount == 1), "the follower is subscribed");
 
-        var first = 0L;
-        for (var n = 1; n <= Posts; n++)
-        {
-            var sequence = await _host.PostAsync(_ana, Room.GeneralId, $"post {n}");
-            first = first == 0 ? sequence : first;
-            if (n is 100 or 200)
-            {
-                // What an administrator's "disconnect" (or a load balancer's restart) does: the socket closes under the client.
-                _host.Registry.CloseWhere(_ => true, "disconnected by an administrator");
-            }
-        }
+        var first = await _host.PostClosingConnectionsAsync(_ana, Room.GeneralId, Posts, closeAfter: [100, 200]);
 
         await following.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
