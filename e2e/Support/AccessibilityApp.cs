@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using RealtimeApp.Web.Data;
 using RealtimeApp.Web.Features.Agents;
+using RealtimeApp.Web.Features.Preferences;
 using RealtimeApp.Web.Features.Tasks;
 
 namespace RealtimeApp.E2E.Support;
@@ -8,10 +12,15 @@ namespace RealtimeApp.E2E.Support;
 /// The app the accessibility audit walks: one of its own (the audit adds an agent and a task, which the shared app's
 /// tests do not expect), reached as <c>localhost</c> (the passkeys page starts Web Authentication, which refuses an IP
 /// address), with an agent at work on a task so that the pages show live data rather than their empty states.
+/// A user per role and theme signs in once; each test opens its pages with that user's cookies.
 /// </summary>
 public sealed class AccessibilityApp : IAsyncLifetime
 {
     public const string AgentId = "a11y-agent";
+
+    private const string Password = "Staff#Pass1";
+
+    private readonly ConcurrentDictionary<(string Role, bool Dark), Lazy<Task<string>>> _signedIn = new();
 
     public KestrelAppFactory App { get; } = new();
 
@@ -30,8 +39,32 @@ public sealed class AccessibilityApp : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// The browser storage (cookies) of a user in <paramref name="role"/> who prefers the dark theme or not, signed in
+    /// the first time it is asked for.
+    /// </summary>
+    public Task<string> SignedInStateAsync(BrowserHost host, string role, bool dark) =>
+        _signedIn.GetOrAdd((role, dark), key => new Lazy<Task<string>>(() => SignInAsync(host, key.Role, key.Dark))).Value;
+
     /// <summary><paramref name="path"/> with <c>{task}</c> and <c>{agent}</c> filled in.</summary>
     public string Resolve(string path) => path.Replace("{task}", TaskId, StringComparison.Ordinal).Replace("{agent}", AgentId, StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
+
+    private async Task<string> SignInAsync(BrowserHost host, string role, bool dark)
+    {
+        var email = $"a11y-{role}-{(dark ? "dark" : "light")}@example.com".ToLowerInvariant();
+        await App.CreateUserAsync(email, Password, role);
+        if (dark)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+            await scope.ServiceProvider.GetRequiredService<UserPreferencesService>().SetDarkModeAsync(user!.Id, prefersDarkMode: true);
+        }
+
+        var page = await host.SignInAsync(BaseAddress, email, Password);
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
+    }
 }
