@@ -12,7 +12,7 @@ namespace RealtimeApp.E2E.Support;
 /// The app the accessibility audit walks: one of its own (the audit adds an agent and a task, which the shared app's
 /// tests do not expect), reached as <c>localhost</c> (the passkeys page starts Web Authentication, which refuses an IP
 /// address), with an agent at work on a task so that the pages show live data rather than their empty states.
-/// A user per role and theme signs in once; each test opens its pages with that user's cookies.
+/// Each user the audit needs signs in once; each test opens its page with that user's cookies.
 /// </summary>
 public sealed class AccessibilityApp : IAsyncLifetime
 {
@@ -20,7 +20,7 @@ public sealed class AccessibilityApp : IAsyncLifetime
 
     private const string Password = "Staff#Pass1";
 
-    private readonly ConcurrentDictionary<(string Role, bool Dark), Lazy<Task<string>>> _signedIn = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signedIn = new();
 
     public KestrelAppFactory App { get; } = new();
 
@@ -40,20 +40,20 @@ public sealed class AccessibilityApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// The browser storage (cookies) of a user in <paramref name="role"/> who prefers the dark theme or not, signed in
-    /// the first time it is asked for.
+    /// The browser storage (cookies) of the user called <paramref name="name"/>, in <paramref name="role"/>, who prefers
+    /// the dark theme or not: made and signed in the first time it is asked for.
     /// </summary>
-    public Task<string> SignedInStateAsync(BrowserHost host, string role, bool dark) =>
-        _signedIn.GetOrAdd((role, dark), key => new Lazy<Task<string>>(() => SignInAsync(host, key.Role, key.Dark))).Value;
+    public Task<string> SignedInStateAsync(BrowserHost host, string name, string role, bool dark) =>
+        _signedIn.GetOrAdd(name, _ => new Lazy<Task<string>>(() => SignInAsync(host, name, role, dark))).Value;
 
     /// <summary><paramref name="path"/> with <c>{task}</c> and <c>{agent}</c> filled in.</summary>
     public string Resolve(string path) => path.Replace("{task}", TaskId, StringComparison.Ordinal).Replace("{agent}", AgentId, StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 
-    private async Task<string> SignInAsync(BrowserHost host, string role, bool dark)
+    private async Task<string> SignInAsync(BrowserHost host, string name, string role, bool dark)
     {
-        var email = $"a11y-{role}-{(dark ? "dark" : "light")}@example.com".ToLowerInvariant();
+        var email = $"a11y-{name}@example.com";
         await App.CreateUserAsync(email, Password, role);
         if (dark)
         {

@@ -38,50 +38,63 @@ public sealed class AccessibilityTests(BrowserHost host, AccessibilityApp site) 
     public async Task APageForAnyone_HasNoSeriousViolation(string path)
     {
         var page = await host.NewPageAsync(site.BaseAddress);
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        try
+        {
+            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
 
-        await ShouldHaveNoSeriousViolationAsync(page, path);
+            await ShouldHaveNoSeriousViolationAsync(page, path);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     [Theory]
     [MemberData(nameof(StaffPages))]
     public async Task APageForStaff_HasNoSeriousViolation(string path, bool dark)
     {
-        var page = await SignedInPageAsync(Roles.Staff, dark);
+        await using var page = await SignedInPageAsync(dark ? "staff-dark" : "staff", Roles.Staff, dark);
 
-        await VisitInteractiveAsync(page, site.Resolve(path), dark);
+        await VisitInteractiveAsync(page.Page, site.Resolve(path), dark);
     }
 
     [Theory]
     [MemberData(nameof(AdminPages))]
     public async Task AnAdminPage_HasNoSeriousViolation(string path, bool dark)
     {
-        var page = await SignedInPageAsync(Roles.Admin, dark);
+        await using var page = await SignedInPageAsync(dark ? "admin-dark" : "admin", Roles.Admin, dark);
 
-        await VisitInteractiveAsync(page, path, dark);
+        await VisitInteractiveAsync(page.Page, path, dark);
     }
 
     [Theory]
     [MemberData(nameof(AccountPages))]
     public async Task AnAccountPage_HasNoSeriousViolation(string path)
     {
-        var page = await SignedInPageAsync(Roles.Staff, dark: false);
+        // A user of its own: opening the authenticator page gives the account a new key and security stamp, which
+        // signs out every other page of that user.
+        await using var page = await SignedInPageAsync("account-pages", Roles.Staff, dark: false);
 
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
 
-        await ShouldHaveNoSeriousViolationAsync(page, path);
+        await ShouldHaveNoSeriousViolationAsync(page.Page, path);
     }
 
-    private async Task<IPage> SignedInPageAsync(string role, bool dark)
+    /// <summary>
+    /// A page signed in as the role's user, closed with its context after the test: an audited page left open keeps its
+    /// circuit (and a dashboard its live updates) running beside the other tests.
+    /// </summary>
+    private async Task<OpenPage> SignedInPageAsync(string user, string role, bool dark)
     {
-        var state = await site.SignedInStateAsync(host, role, dark);
+        var state = await site.SignedInStateAsync(host, user, role, dark);
         var context = await host.NewContextAsync(new()
         {
             BaseURL = site.BaseAddress.ToString(),
             StorageState = state,
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
-        return await context.NewPageAsync();
+        return new OpenPage(await context.NewPageAsync());
     }
 
     private static async Task VisitInteractiveAsync(IPage page, string path, bool dark)
@@ -105,6 +118,11 @@ public sealed class AccessibilityTests(BrowserHost host, AccessibilityApp site) 
     private static string Describe(AxeResultItem violation) =>
         $"{violation.Id} ({violation.Impact}): {violation.Help}\n" +
         string.Join('\n', violation.Nodes.Select(node => $"    {node.Target} {node.Html}"));
+
+    private sealed record OpenPage(IPage Page) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
+    }
 
     private static TheoryData<string, bool> Both(string[] paths)
     {
