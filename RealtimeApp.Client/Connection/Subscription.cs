@@ -15,7 +15,7 @@ internal abstract class Subscription(long id, string path, ReadOnlyMemory<byte>?
 
     public string Path { get; } = path;
 
-    /// <summary>The id of the last tracked event queued (at first, where the caller asked to start), or null.</summary>
+    /// <summary>The id of the last tracked event handed on (at first, where the caller asked to start), or null.</summary>
     public string? LastEventId { get; private set; } = lastEventId;
 
     /// <summary>
